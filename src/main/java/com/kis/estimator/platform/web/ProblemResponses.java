@@ -1,0 +1,165 @@
+package com.kis.estimator.platform.web;
+
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.Nullable;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import jakarta.validation.ConstraintViolationException;
+
+/**
+ * Turns every error that leaves a controller into RFC 7807 {@code application/problem+json}: a stable
+ * {@code type} per kind of error, the request path as {@code instance}, the trace id so a caller's report
+ * can be found in the logs, and field-level {@code errors} for validation. Unexpected exceptions are logged
+ * here and answered 500 without internals.
+ */
+@RestControllerAdvice
+class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    @ExceptionHandler(ApiProblemException.class)
+    ResponseEntity<Object> apiProblem(ApiProblemException ex, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
+        ex.properties().forEach(body::setProperty);
+        return finish(body, ex.type(), request, HttpHeaders.EMPTY);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException ex, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "One or more fields are not valid");
+        body.setProperty("errors", ex.getConstraintViolations().stream()
+                .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
+                .sorted(Comparator.comparing(FieldProblem::field))
+                .toList());
+        return finish(body, ProblemType.VALIDATION, request, HttpHeaders.EMPTY);
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<Object> concurrentChange(OptimisticLockingFailureException ex, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "The resource was changed by someone else; reload it and apply your change again");
+        return finish(body, ProblemType.CONFLICT, request, HttpHeaders.EMPTY);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+        if (ex instanceof ErrorResponse known) {
+            // Exceptions that carry their own status (e.g. ResponseStatusException subclasses) keep it.
+            return handleExceptionInternal(ex, known.getBody(), known.getHeaders(), known.getStatusCode(), request);
+        }
+        log.error("Unhandled error on {}", path(request), ex);
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "An unexpected error occurred; quote the traceId when reporting it");
+        return finish(body, ProblemType.INTERNAL, request, HttpHeaders.EMPTY);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, "One or more fields are not valid");
+        body.setProperty("errors", fieldProblems(ex.getBindingResult()));
+        return finish(body, ProblemType.VALIDATION, request, headers);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "One or more parameters are not valid");
+        body.setProperty("errors", ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldProblem(result.getMethodParameter().getParameterName(),
+                                error.getDefaultMessage())))
+                .toList());
+        return finish(body, ProblemType.VALIDATION, request, headers);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        ProblemDetail problem = body instanceof ProblemDetail detail ? detail
+                : ProblemDetail.forStatusAndDetail(statusCode, ex.getMessage());
+        if (ex instanceof HttpMessageNotReadableException) {
+            // Jackson's message names Java classes; callers need to know only that the JSON is unreadable.
+            problem.setDetail("The request body is missing or is not valid JSON of the expected shape");
+        } else if (ex instanceof NoResourceFoundException missing) {
+            problem.setDetail("No endpoint " + missing.getHttpMethod() + " /" + missing.getResourcePath());
+        }
+        return finish(problem, typeOf(ex, statusCode), request, headers);
+    }
+
+    private static ProblemType typeOf(Exception ex, HttpStatusCode status) {
+        if (ex instanceof HttpMessageNotReadableException) return ProblemType.MALFORMED_REQUEST;
+        if (ex instanceof NoResourceFoundException) return ProblemType.NOT_FOUND;
+        if (ex instanceof HttpRequestMethodNotSupportedException) return ProblemType.METHOD_NOT_ALLOWED;
+        if (ex instanceof HttpMediaTypeNotSupportedException) return ProblemType.UNSUPPORTED_MEDIA_TYPE;
+        if (ex instanceof HttpMediaTypeNotAcceptableException) return ProblemType.NOT_ACCEPTABLE;
+        if (ex instanceof MaxUploadSizeExceededException) return ProblemType.PAYLOAD_TOO_LARGE;
+        return switch (status.value()) {
+            case 400 -> ProblemType.INVALID_PARAMETER;
+            case 404 -> ProblemType.NOT_FOUND;
+            case 409 -> ProblemType.CONFLICT;
+            case 503 -> ProblemType.SERVICE_UNAVAILABLE;
+            default -> status.is5xxServerError() ? ProblemType.INTERNAL : ProblemType.INVALID_PARAMETER;
+        };
+    }
+
+    private static ResponseEntity<Object> finish(ProblemDetail body, ProblemType type, WebRequest request,
+            HttpHeaders headers) {
+        body.setType(type.uri());
+        body.setTitle(type.title());
+        body.setInstance(URI.create(path(request)));
+        String traceId = MDC.get("traceId");
+        if (traceId != null) {
+            body.setProperty("traceId", traceId);
+        }
+        return ResponseEntity.status(body.getStatus()).headers(headers).body(body);
+    }
+
+    private static List<FieldProblem> fieldProblems(BindingResult result) {
+        return result.getAllErrors().stream()
+                .map(ProblemResponses::fieldProblem)
+                .sorted(Comparator.comparing(FieldProblem::field))
+                .toList();
+    }
+
+    private static FieldProblem fieldProblem(ObjectError error) {
+        String field = error instanceof FieldError fieldError ? fieldError.getField() : error.getObjectName();
+        return new FieldProblem(field, error.getDefaultMessage());
+    }
+
+    private static String path(WebRequest request) {
+        return request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : "";
+    }
+
+    /** One invalid field: where, and what is wrong with it, in words a caller can show next to the field. */
+    record FieldProblem(String field, String message) {
+    }
+}

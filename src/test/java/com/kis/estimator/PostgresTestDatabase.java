@@ -1,0 +1,79 @@
+package com.kis.estimator;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+/**
+ * A database on the real PostgreSQL server the tests run against (127.0.0.1:5432, user postgres, trust auth,
+ * as on the CI machines; override with KIS_TEST_PG_HOST/PORT/USER/PASSWORD). Tests that need an empty
+ * database create a uniquely named one and drop it afterwards.
+ */
+public final class PostgresTestDatabase {
+
+    private static final String HOST = env("KIS_TEST_PG_HOST", "127.0.0.1");
+    private static final String PORT = env("KIS_TEST_PG_PORT", "5432");
+    private static final String USER = env("KIS_TEST_PG_USER", "postgres");
+    private static final String PASSWORD = env("KIS_TEST_PG_PASSWORD", "");
+
+    private final String name;
+
+    private PostgresTestDatabase(String name) {
+        this.name = name;
+    }
+
+    /** A new, empty database. */
+    public static PostgresTestDatabase createFresh(String prefix) {
+        PostgresTestDatabase database = new PostgresTestDatabase(prefix + "_" + System.nanoTime());
+        database.admin("CREATE DATABASE " + database.name);
+        return database;
+    }
+
+    /** The shared test database, created if missing; migrations keep it current between runs. */
+    public static PostgresTestDatabase shared(String name) {
+        PostgresTestDatabase database = new PostgresTestDatabase(name);
+        try {
+            database.admin("CREATE DATABASE " + name);
+        } catch (IllegalStateException alreadyThere) {
+            // created by .ci/run or an earlier run
+        }
+        return database;
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + name + "?currentSchema=camunda,public";
+    }
+
+    /** Spring properties pointing the application at this database with the prod profile's layout. */
+    public Map<String, Object> springProperties() {
+        return Map.of(
+                "spring.datasource.url", jdbcUrl(),
+                "spring.datasource.username", USER,
+                "spring.datasource.password", PASSWORD);
+    }
+
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), USER, PASSWORD);
+    }
+
+    public void drop() {
+        admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+
+    private void admin(String sql) {
+        String url = "jdbc:postgresql://" + HOST + ":" + PORT + "/postgres";
+        try (Connection connection = DriverManager.getConnection(url, USER, PASSWORD);
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String env(String key, String fallback) {
+        String value = System.getenv(key);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,135 @@
+package com.kis.estimator.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import org.apache.camel.CamelContext;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The newcomer's path: no profile, no configuration, no external service. The app must come up on H2 and its
+ * own embedded Redis, with Camunda's webapps, the demo users and every model in processes/ deployed.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class EmbeddedDefaultTest {
+
+    private static final Path PROCESSES = Path.of("processes");
+
+    @DynamicPropertySource
+    static void freshDataDirectory(DynamicPropertyRegistry registry) throws IOException {
+        Path dataDir = Files.createTempDirectory("kis-embedded-");
+        registry.add("kis.data-dir", dataDir::toString);
+    }
+
+    @Autowired TestRestTemplate http;
+    @Autowired DataSource dataSource;
+    @Autowired RedissonClient redisson;
+    @Autowired RepositoryService repository;
+    @Autowired IdentityService identity;
+    @Autowired CamelContext camel;
+
+    @Test
+    void healthIsUpWithH2AndEmbeddedRedis() throws Exception {
+        JsonNode health = http.getForObject("/actuator/health", JsonNode.class);
+
+        assertThat(health.path("status").asText()).isEqualTo("UP");
+        assertThat(health.path("components").path("db").path("details").path("database").asText()).isEqualTo("H2");
+        assertThat(health.path("components").path("redis").path("status").asText()).isEqualTo("UP");
+        try (var connection = dataSource.getConnection()) {
+            assertThat(connection.getMetaData().getURL()).startsWith("jdbc:h2:file:");
+        }
+        String redisAddress = redisson.getConfig().useSingleServer().getAddress();
+        assertThat(redisAddress).startsWith("redis://127.0.0.1:").doesNotEndWith(":6379");
+        assertThat(http.getForObject("/actuator/health/readiness", JsonNode.class).path("status").asText())
+                .isEqualTo("UP");
+        assertThat(http.getForObject("/actuator/health/liveness", JsonNode.class).path("status").asText())
+                .isEqualTo("UP");
+    }
+
+    @Test
+    void ourSchemasAreMigratedOnH2() {
+        List<String> schemas = new JdbcTemplate(dataSource).queryForList(
+                "SELECT LOWER(schema_name) FROM information_schema.schemata", String.class);
+
+        assertThat(schemas).contains("estimator", "erp_ai", "shared");
+    }
+
+    @Test
+    void everyBpmnAndDmnFileInProcessesIsDeployed() throws IOException {
+        List<String> modelFiles;
+        try (Stream<Path> walk = Files.walk(PROCESSES)) {
+            modelFiles = walk.filter(Files::isRegularFile)
+                    .map(file -> PROCESSES.relativize(file).toString().replace('\\', '/'))
+                    .filter(name -> name.endsWith(".bpmn") || name.endsWith(".dmn") || name.endsWith(".form"))
+                    .toList();
+        }
+        List<String> deployed = repository.createDeploymentQuery().list().stream()
+                .flatMap(deployment -> repository.getDeploymentResourceNames(deployment.getId()).stream())
+                .toList();
+
+        assertThat(deployed).containsAll(modelFiles);
+        modelFiles.stream().filter(name -> name.endsWith(".bpmn")).forEach(name -> assertThat(
+                repository.createProcessDefinitionQuery().latestVersion().list())
+                .anyMatch(definition -> definition.getResourceName().equals(name)));
+        modelFiles.stream().filter(name -> name.endsWith(".dmn")).forEach(name -> assertThat(
+                repository.createDecisionDefinitionQuery().latestVersion().list())
+                .anyMatch(definition -> definition.getResourceName().equals(name)));
+    }
+
+    @Test
+    void demoUsersCanSignInAndBelongToTheirRoleGroups() {
+        for (String user : List.of("sales1", "sales2", "approver1", "manager1", "director1", "ops1", "analyst1", "admin")) {
+            assertThat(identity.checkPassword(user, user)).as(user).isTrue();
+        }
+        assertThat(identity.createUserQuery().memberOfGroup("sales").count()).isEqualTo(2);
+        assertThat(identity.createUserQuery().memberOfGroup("approver").singleResult().getId()).isEqualTo("approver1");
+        assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").singleResult().getId()).isEqualTo("admin");
+    }
+
+    @Test
+    void camundaWebappsAreServedUnderCamundaApp() {
+        for (String app : List.of("tasklist", "cockpit", "admin")) {
+            var page = http.getForEntity("/camunda/app/" + app + "/default/", String.class);
+            assertThat(page.getStatusCode()).as(app).isEqualTo(HttpStatus.OK);
+            assertThat(page.getBody()).as(app).containsIgnoringCase("camunda");
+        }
+    }
+
+    @Test
+    void engineRestRequiresAuthentication() {
+        assertThat(http.getForEntity("/engine-rest/process-definition", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.withBasicAuth("ops1", "ops1").getForEntity("/engine-rest/process-definition", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void everyCamelRouteFileIsLoaded() throws IOException {
+        long routeFiles;
+        try (Stream<Path> files = Files.list(Path.of("camel-routes"))) {
+            routeFiles = files.filter(file -> file.toString().endsWith(".yaml")).count();
+        }
+
+        assertThat(camel.getStatus().isStarted()).isTrue();
+        assertThat(camel.getRoutes().size()).isGreaterThanOrEqualTo((int) routeFiles);
+    }
+}

@@ -1,0 +1,165 @@
+package com.kis.estimator.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.health.CompositeHealth;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.kis.estimator.KisEstimatorApplication;
+import com.kis.estimator.PostgresTestDatabase;
+
+/**
+ * The prod profile on the real PostgreSQL and Redis, starting from an empty database each time.
+ */
+class PostgresStartupTest {
+
+    private final List<PostgresTestDatabase> databases = new ArrayList<>();
+
+    @AfterEach
+    void dropDatabases() {
+        databases.forEach(PostgresTestDatabase::drop);
+    }
+
+    @Test
+    void emptyDatabaseIsMigratedIntoSeparateSchemasAndASecondStartChangesNothing() throws Exception {
+        PostgresTestDatabase database = freshDatabase();
+
+        DatabaseState afterFirstStart;
+        try (ConfigurableApplicationContext app = start(database, Map.of())) {
+            assertHealthyWithDatabaseAndRedis(app);
+            afterFirstStart = DatabaseState.read(database, app);
+        }
+        assertThat(afterFirstStart.schemas()).contains("estimator", "erp_ai", "shared", "camunda");
+        assertThat(afterFirstStart.migrations()).containsKeys("1", "1.1");
+        assertThat(afterFirstStart.camundaTables()).as("Camunda tables in schema camunda").isGreaterThan(40);
+        assertThat(afterFirstStart.camundaTablesInPublic()).as("Camunda tables leaked into public").isZero();
+        assertThat(afterFirstStart.deployedResources())
+                .containsExactlyInAnyOrder("fixture-review.bpmn", "fixture-routing.dmn", "forms/fixture-review.form");
+
+        try (ConfigurableApplicationContext app = start(database, Map.of())) {
+            assertHealthyWithDatabaseAndRedis(app);
+            assertThat(DatabaseState.read(database, app)).isEqualTo(afterFirstStart);
+        }
+    }
+
+    @Test
+    void prodRefusesToStartWithDemoUsersSwitchedOn() {
+        PostgresTestDatabase database = freshDatabase();
+
+        assertThatThrownBy(() -> start(database, Map.of("kis.demo.enabled", "true")).close())
+                .hasStackTraceContaining("kis.demo.enabled=true is not allowed with the prod profile");
+    }
+
+    @Test
+    void prodRefusesToStartWhileADemoAccountKeepsItsPublicPassword() {
+        PostgresTestDatabase database = freshDatabase();
+        try (ConfigurableApplicationContext app = start(database, Map.of())) {
+            IdentityService identity = app.getBean(IdentityService.class);
+            User leftover = identity.newUser("sales1");
+            leftover.setPassword("sales1");
+            identity.saveUser(leftover);
+        }
+
+        assertThatThrownBy(() -> start(database, Map.of()).close())
+                .hasStackTraceContaining("demo accounts [sales1]");
+    }
+
+    private PostgresTestDatabase freshDatabase() {
+        PostgresTestDatabase database = PostgresTestDatabase.createFresh("kis_it_startup");
+        databases.add(database);
+        return database;
+    }
+
+    private static ConfigurableApplicationContext start(PostgresTestDatabase database, Map<String, Object> extra) {
+        Map<String, Object> properties = new HashMap<>(database.springProperties());
+        properties.put("server.port", "0");
+        properties.put("kis.processes.directory", "src/test/resources/processes-fixture");
+        properties.put("camunda.bpm.job-execution.enabled", "false");
+        // Camunda's webapp filters keep the application context in a static field that a failed start never
+        // clears; the refused starts below would poison every later start in this JVM. Webapps are covered
+        // by EmbeddedDefaultTest.
+        properties.put("camunda.bpm.webapp.enabled", "false");
+        properties.putAll(extra);
+        // As command-line arguments: they outrank application-prod.yaml, as a real deployment's settings do.
+        String[] args = properties.entrySet().stream()
+                .map(property -> "--" + property.getKey() + "=" + property.getValue())
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(KisEstimatorApplication.class).profiles("prod").run(args);
+    }
+
+    private static void assertHealthyWithDatabaseAndRedis(ConfigurableApplicationContext app) {
+        var health = (CompositeHealth) app.getBean(HealthEndpoint.class).health();
+        assertThat(health.getStatus()).isEqualTo(Status.UP);
+        assertThat(health.getComponents().get("db").getStatus()).isEqualTo(Status.UP);
+        assertThat(health.getComponents().get("redis").getStatus()).isEqualTo(Status.UP);
+    }
+
+    /** What a start may change: schemas, Flyway's history, Camunda's tables and deployments. */
+    record DatabaseState(List<String> schemas, Map<String, String> migrations, int camundaTables,
+            int camundaTablesInPublic, List<String> deploymentIds, List<String> deployedResources) {
+
+        static DatabaseState read(PostgresTestDatabase database, ConfigurableApplicationContext app)
+                throws SQLException {
+            RepositoryService repository = app.getBean(RepositoryService.class);
+            List<String> deploymentIds = repository.createDeploymentQuery().orderByDeploymentId().asc().list()
+                    .stream().map(d -> d.getId()).toList();
+            List<String> resources = deploymentIds.stream()
+                    .flatMap(id -> repository.getDeploymentResourceNames(id).stream()).sorted().toList();
+            try (Connection connection = database.connect()) {
+                return new DatabaseState(
+                        strings(connection, "SELECT schema_name FROM information_schema.schemata ORDER BY 1"),
+                        migrations(connection),
+                        count(connection, "SELECT count(*) FROM information_schema.tables "
+                                + "WHERE table_schema = 'camunda' AND table_name LIKE 'act_%'"),
+                        count(connection, "SELECT count(*) FROM information_schema.tables "
+                                + "WHERE table_schema = 'public' AND table_name LIKE 'act_%'"),
+                        deploymentIds, resources);
+            }
+        }
+
+        private static Map<String, String> migrations(Connection connection) throws SQLException {
+            Map<String, String> rows = new HashMap<>();
+            try (ResultSet rs = connection.createStatement().executeQuery(
+                    "SELECT version, checksum, success FROM shared.flyway_schema_history WHERE version IS NOT NULL")) {
+                while (rs.next()) {
+                    rows.put(rs.getString(1), rs.getString(2) + "/" + rs.getBoolean(3));
+                }
+            }
+            return rows;
+        }
+
+        private static List<String> strings(Connection connection, String sql) throws SQLException {
+            List<String> values = new ArrayList<>();
+            try (ResultSet rs = connection.createStatement().executeQuery(sql)) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+            return values;
+        }
+
+        private static int count(Connection connection, String sql) throws SQLException {
+            try (ResultSet rs = connection.createStatement().executeQuery(sql)) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+}
