@@ -18,7 +18,10 @@ import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -112,6 +115,27 @@ class EmbeddedDefaultTest {
             assertThat(page.getStatusCode()).as(app).isEqualTo(HttpStatus.OK);
             assertThat(page.getBody()).as(app).containsIgnoringCase("camunda");
         }
+    }
+
+    @Test
+    void demoUserSignsInToTasklistThroughCamundasLogin() {
+        // Camunda's webapps guard their login with their own CSRF token, handed out as a cookie on the first page.
+        var page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
+        List<String> cookies = page.getHeaders().get(HttpHeaders.SET_COOKIE);
+        String csrfToken = cookies.stream().filter(cookie -> cookie.startsWith("XSRF-TOKEN="))
+                .map(cookie -> cookie.substring("XSRF-TOKEN=".length(), cookie.indexOf(';')))
+                .findFirst().orElseThrow();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        headers.set("X-XSRF-TOKEN", csrfToken);
+        cookies.forEach(cookie -> headers.add(HttpHeaders.COOKIE, cookie.substring(0, cookie.indexOf(';'))));
+
+        var login = http.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist",
+                new HttpEntity<>("username=approver1&password=approver1", headers), JsonNode.class);
+
+        assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(login.getBody().path("userId").asText()).isEqualTo("approver1");
+        assertThat(login.getBody().path("authorizedApps").toString()).contains("tasklist");
     }
 
     @Test

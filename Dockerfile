@@ -1,0 +1,32 @@
+# syntax=docker/dockerfile:1
+# Build: docker build -t kis-estimator .   (docker compose up builds it too)
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY .mvn .mvn
+COPY mvnw pom.xml ./
+RUN ./mvnw -B -q dependency:go-offline
+COPY src src
+# Tests need PostgreSQL and Redis; they run in CI (.ci/run), not in the image build.
+RUN ./mvnw -B -q package -DskipTests && cp target/kis-estimator-*.jar /src/app.jar
+
+FROM eclipse-temurin:17-jre
+# Tesseract with Korean and English data for the OCR module; curl for the container health check.
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+      tesseract-ocr tesseract-ocr-kor tesseract-ocr-eng curl \
+ && rm -rf /var/lib/apt/lists/* \
+ && useradd --system --uid 10001 --home-dir /app kis
+WORKDIR /app
+COPY --from=build /src/app.jar app.jar
+COPY processes processes
+COPY camel-routes camel-routes
+RUN mkdir -p /app/data && chown -R kis /app
+USER kis
+# One Tesseract thread per engine: OpenMP threads fight each other on small machines (5x slower measured).
+ENV OMP_THREAD_LIMIT=1 \
+    SPRING_PROFILES_ACTIVE=prod \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+EXPOSE 8080
+HEALTHCHECK --interval=15s --timeout=3s --start-period=90s \
+  CMD curl -fs http://localhost:8080/actuator/health/readiness || exit 1
+ENTRYPOINT ["java", "-jar", "/app/app.jar"]
