@@ -1,13 +1,12 @@
 # syntax=docker/dockerfile:1
 # Build: docker build -t kis-estimator .   (docker compose up builds it too)
-FROM eclipse-temurin:17-jdk AS build
+FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
-COPY .mvn .mvn
-COPY mvnw pom.xml ./
-RUN ./mvnw -B -q dependency:go-offline
+COPY pom.xml ./
+RUN mvn -B -q dependency:go-offline
 COPY src src
 # Tests need PostgreSQL and Redis; they run in CI (.ci/run), not in the image build.
-RUN ./mvnw -B -q package -DskipTests && cp target/kis-estimator-*.jar /src/app.jar
+RUN mvn -B -q package -DskipTests && cp target/kis-estimator-*.jar /src/app.jar
 
 FROM eclipse-temurin:17-jre
 # Tesseract with Korean and English data for the OCR module; curl for the container health check.

@@ -10,6 +10,7 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -96,6 +97,14 @@ class ApiConventionsTest {
     }
 
     @Test
+    void collidingDataIsAConflictWithoutSql() {
+        ResponseEntity<JsonNode> response = http.getForEntity("/api/v1/test-probe/quotes/23505", JsonNode.class);
+
+        assertProblem(response, HttpStatus.CONFLICT, "/problems/conflict");
+        assertThat(response.getBody().toString()).doesNotContain("uq_quote_code", "INSERT");
+    }
+
+    @Test
     void unexpectedFailureIsAnInternalErrorThatRevealsNothing() {
         ResponseEntity<JsonNode> response = http.getForEntity("/api/v1/test-probe/quotes/500", JsonNode.class);
 
@@ -172,6 +181,9 @@ class ApiConventionsTest {
             if (id == 409) {
                 throw new ApiProblemException(HttpStatus.CONFLICT, ProblemType.CONFLICT, "Quote was changed",
                         Map.of("currentVersion", 7));
+            }
+            if (id == 23505) {
+                throw new DataIntegrityViolationException("INSERT violates unique constraint uq_quote_code");
             }
             if (id == 500) {
                 throw new IllegalStateException("secret-internal-state");

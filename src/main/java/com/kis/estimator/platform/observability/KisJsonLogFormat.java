@@ -2,6 +2,7 @@ package com.kis.estimator.platform.observability;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.springframework.boot.json.JsonWriter.Members;
@@ -45,7 +46,7 @@ public class KisJsonLogFormat extends JsonWriterStructuredLogFormatter<ILoggingE
         Map<String, Object> fields = event.getMDCPropertyMap().entrySet().stream()
                 .filter(entry -> !CORRELATION_KEYS.contains(entry.getKey()))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> b,
-                        java.util.TreeMap::new));
+                        TreeMap::new));
         if (event.getKeyValuePairs() != null) {
             event.getKeyValuePairs().forEach(pair -> fields.put(pair.key, pair.value));
         }

@@ -1,6 +1,5 @@
 package com.kis.estimator.platform.web;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -24,7 +23,7 @@ public class ApiProblemException extends RuntimeException {
         super(detail);
         this.status = status;
         this.type = type;
-        this.properties = Map.copyOf(new LinkedHashMap<>(properties));
+        this.properties = Map.copyOf(properties);
     }
 
     public static ApiProblemException notFound(String what, Object id) {

@@ -7,6 +7,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -66,6 +67,15 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> concurrentChange(OptimisticLockingFailureException ex, WebRequest request) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "The resource was changed by someone else; reload it and apply your change again");
+        return finish(body, ProblemType.CONFLICT, request, HttpHeaders.EMPTY);
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Object> conflictingData(DataIntegrityViolationException ex, WebRequest request) {
+        // Constraint names and SQL stay in the log; the caller learns only that its data collides.
+        log.info("Data integrity violation on {}: {}", path(request), ex.getMostSpecificCause().getMessage());
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "The change conflicts with existing data (for example a code that is already taken)");
         return finish(body, ProblemType.CONFLICT, request, HttpHeaders.EMPTY);
     }
 
