@@ -12,8 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.CompositeHealth;
@@ -56,6 +59,23 @@ class PostgresStartupTest {
         try (ConfigurableApplicationContext app = start(database, Map.of())) {
             assertHealthyWithDatabaseAndRedis(app);
             assertThat(DatabaseState.read(database, app)).isEqualTo(afterFirstStart);
+        }
+    }
+
+    @Test
+    void modelsDeployedFromTheFolderRunOnPostgres() {
+        PostgresTestDatabase database = freshDatabase();
+        try (ConfigurableApplicationContext app = start(database, Map.of())) {
+            ProcessEngine engine = app.getBean(ProcessEngine.class);
+            BpmnAwareTests.init(engine);
+
+            ProcessInstance review = engine.getRuntimeService()
+                    .startProcessInstanceByKey("fixture-review", Map.of("amount", 500));
+
+            BpmnAwareTests.assertThat(review).isWaitingAt("review");
+            BpmnAwareTests.assertThat(BpmnAwareTests.task(review)).hasCandidateGroup("manager");
+            BpmnAwareTests.complete(BpmnAwareTests.task(review));
+            BpmnAwareTests.assertThat(review).isEnded();
         }
     }
 
