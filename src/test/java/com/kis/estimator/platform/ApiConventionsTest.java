@@ -6,8 +6,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -17,9 +15,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.kis.estimator.PostgresTestDatabase;
+import com.kis.estimator.PostgresIntegrationTest;
 import com.kis.estimator.platform.web.ApiProblemException;
 import com.kis.estimator.platform.web.ProblemType;
 
@@ -40,16 +35,9 @@ import jakarta.validation.constraints.Positive;
  * problem+json with stable types, field-level validation errors, the trace id on every response, OpenAPI and
  * the kis_ metrics.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureObservability(metrics = true, tracing = true)
-@ActiveProfiles("prod")
+@PostgresIntegrationTest
 @Import(ApiConventionsTest.ProbeController.class)
 class ApiConventionsTest {
-
-    @DynamicPropertySource
-    static void realDatabase(DynamicPropertyRegistry registry) {
-        PostgresTestDatabase.shared("kis_test").springProperties().forEach((key, value) -> registry.add(key, () -> value));
-    }
 
     @Autowired TestRestTemplate http;
 

@@ -27,6 +27,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.kis.estimator.catalog.customer.BusinessRegistrationNumber;
 
 /**
  * The newcomer's path: no profile, no configuration, no external service. The app must come up on H2 and its
@@ -106,6 +107,23 @@ class EmbeddedDefaultTest {
         assertThat(identity.createUserQuery().memberOfGroup("sales").count()).isEqualTo(2);
         assertThat(identity.createUserQuery().memberOfGroup("approver").singleResult().getId()).isEqualTo("approver1");
         assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").singleResult().getId()).isEqualTo("admin");
+    }
+
+    @Test
+    void demoCatalogIsLoadedAndMarkedAsDemoData() {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM estimator.products WHERE demo AND active", Integer.class))
+                .isGreaterThanOrEqualTo(50);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM estimator.products WHERE NOT demo", Integer.class)).isZero();
+        assertThat(jdbc.queryForList("SELECT DISTINCT category FROM estimator.products", String.class))
+                .contains("BREAKER", "PANEL", "TRANSFORMER", "CABLE");
+        assertThat(jdbc.queryForList("SELECT business_registration_number FROM estimator.customers WHERE demo",
+                String.class)).hasSize(10).allMatch(BusinessRegistrationNumber::isValid);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM estimator.price_list_entries", Integer.class)).isPositive();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM estimator.volume_tiers WHERE demo", Integer.class)).isPositive();
+        JsonNode breakers = http.getForObject("/api/v1/products?q=배선용차단기&active=true", JsonNode.class);
+        assertThat(breakers.path("page").path("totalElements").asInt()).isGreaterThanOrEqualTo(5);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.kis.estimator.platform.web;
 
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -28,6 +29,25 @@ public class ApiProblemException extends RuntimeException {
 
     public static ApiProblemException notFound(String what, Object id) {
         return new ApiProblemException(HttpStatus.NOT_FOUND, ProblemType.NOT_FOUND, what + " " + id + " does not exist");
+    }
+
+    /**
+     * 422 for a well-formed request that names something that does not exist, e.g. an unknown product code on
+     * line 3: {@code unknownReference("items[2].productCode", "no product MCCB-9")}. The field is reported
+     * like a validation error so that a form can show it next to the input.
+     */
+    public static ApiProblemException unknownReference(String field, String message) {
+        return rejectedField(ProblemType.UNKNOWN_REFERENCE, field, message);
+    }
+
+    /** 422 for a field that is well-formed on its own but breaks a business rule. */
+    public static ApiProblemException businessRule(String field, String message) {
+        return rejectedField(ProblemType.BUSINESS_RULE, field, message);
+    }
+
+    private static ApiProblemException rejectedField(ProblemType type, String field, String message) {
+        return new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, type, message,
+                Map.of("errors", List.of(Map.of("field", field, "message", message))));
     }
 
     public HttpStatus status() {

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mapping.PropertyReferenceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -61,6 +62,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 .sorted(Comparator.comparing(FieldProblem::field))
                 .toList());
         return finish(body, ProblemType.VALIDATION, request, HttpHeaders.EMPTY);
+    }
+
+    @ExceptionHandler(PropertyReferenceException.class)
+    ResponseEntity<Object> unknownSortProperty(PropertyReferenceException ex, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Cannot sort by '" + ex.getPropertyName() + "'");
+        return finish(body, ProblemType.INVALID_PARAMETER, request, HttpHeaders.EMPTY);
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)

@@ -17,6 +17,7 @@ public record ProblemType(String slug, String title) {
     public static final ProblemType NOT_ACCEPTABLE = new ProblemType("not-acceptable", "Response media type not acceptable");
     public static final ProblemType PAYLOAD_TOO_LARGE = new ProblemType("payload-too-large", "Request is too large");
     public static final ProblemType CONFLICT = new ProblemType("conflict", "Conflicting change");
+    public static final ProblemType UNKNOWN_REFERENCE = new ProblemType("unknown-reference", "Referenced resource does not exist");
     public static final ProblemType BUSINESS_RULE = new ProblemType("business-rule", "Business rule violated");
     public static final ProblemType SERVICE_UNAVAILABLE = new ProblemType("service-unavailable", "Service unavailable");
     public static final ProblemType INTERNAL = new ProblemType("internal-error", "Internal error");

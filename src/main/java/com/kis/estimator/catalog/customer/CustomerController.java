@@ -1,0 +1,70 @@
+package com.kis.estimator.catalog.customer;
+
+import java.net.URI;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.kis.estimator.platform.web.ApiProblemException;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
+@RestController
+@RequestMapping("/api/v1/customers")
+@Tag(name = "catalog")
+class CustomerController {
+
+    private final CustomerRepository customers;
+    private final CustomerMaintenance maintenance;
+
+    CustomerController(CustomerRepository customers, CustomerMaintenance maintenance) {
+        this.customers = customers;
+        this.maintenance = maintenance;
+    }
+
+    @GetMapping
+    @Transactional(readOnly = true)
+    @Operation(summary = "List customers, or search by part of the code or name, or by registration number")
+    Page<CustomerResponse> search(@RequestParam(required = false) @Size(max = 100) String q,
+            @PageableDefault(size = 20, sort = "code", direction = Sort.Direction.ASC) Pageable page) {
+        if (q == null || q.isBlank()) {
+            return customers.findAllWithPriceList(page).map(CustomerResponse::of);
+        }
+        String brn = BusinessRegistrationNumber.normalize(q);
+        return customers.search(brn != null ? brn : q.strip(), page).map(CustomerResponse::of);
+    }
+
+    @GetMapping("/{code}")
+    @Transactional(readOnly = true)
+    CustomerResponse read(@PathVariable String code) {
+        return customers.findByCode(code).map(CustomerResponse::of)
+                .orElseThrow(() -> ApiProblemException.notFound("Customer", code));
+    }
+
+    @PostMapping
+    ResponseEntity<CustomerResponse> create(@Valid @RequestBody CustomerRequest request) {
+        Customer customer = maintenance.create(request);
+        return ResponseEntity.created(URI.create("/api/v1/customers/" + customer.getCode()))
+                .body(CustomerResponse.of(customer));
+    }
+
+    @PutMapping("/{code}")
+    CustomerResponse update(@PathVariable String code, @Valid @RequestBody CustomerRequest request) {
+        return CustomerResponse.of(maintenance.update(code, request));
+    }
+}

@@ -1,0 +1,59 @@
+package com.kis.estimator.catalog.pricelist;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.kis.estimator.platform.web.ApiProblemException;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+@RestController
+@RequestMapping("/api/v1/price-lists")
+@Tag(name = "catalog")
+class PriceListController {
+
+    private final PriceListRepository priceLists;
+    private final PriceListMaintenance maintenance;
+
+    PriceListController(PriceListRepository priceLists, PriceListMaintenance maintenance) {
+        this.priceLists = priceLists;
+        this.maintenance = maintenance;
+    }
+
+    @GetMapping
+    @Transactional(readOnly = true)
+    List<PriceListResponse> list() {
+        return priceLists.findAll(Sort.by("code")).stream().map(PriceListResponse::summary).toList();
+    }
+
+    @GetMapping("/{code}")
+    @Transactional(readOnly = true)
+    PriceListResponse read(@PathVariable String code) {
+        PriceList list = priceLists.findByCode(code).orElseThrow(() -> ApiProblemException.notFound("Price list", code));
+        return PriceListResponse.full(list, priceLists.findEntriesOf(list));
+    }
+
+    @PostMapping
+    ResponseEntity<PriceListResponse> create(@Valid @RequestBody PriceListRequest request) {
+        PriceList list = maintenance.create(request);
+        return ResponseEntity.created(URI.create("/api/v1/price-lists/" + list.getCode())).body(read(list.getCode()));
+    }
+
+    @PutMapping("/{code}")
+    PriceListResponse update(@PathVariable String code, @Valid @RequestBody PriceListRequest request) {
+        maintenance.update(code, request);
+        return read(code);
+    }
+}

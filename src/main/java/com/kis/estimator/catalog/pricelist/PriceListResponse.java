@@ -1,0 +1,25 @@
+package com.kis.estimator.catalog.pricelist;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** A price list with its entries, or (in lists) with only the number of entries. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PriceListResponse(String code, String name, boolean demo, int entryCount, List<Entry> entries) {
+
+    public record Entry(String productCode, BigDecimal price, LocalDate validFrom, LocalDate validTo) {
+    }
+
+    static PriceListResponse summary(PriceList list) {
+        return new PriceListResponse(list.getCode(), list.getName(), list.isDemo(), list.getEntries().size(), null);
+    }
+
+    static PriceListResponse full(PriceList list, List<PriceListEntry> entries) {
+        return new PriceListResponse(list.getCode(), list.getName(), list.isDemo(), entries.size(), entries.stream()
+                .map(e -> new Entry(e.getProduct().getCode(), e.getPrice(), e.getValidFrom(), e.getValidTo()))
+                .toList());
+    }
+}

@@ -1,0 +1,68 @@
+package com.kis.estimator.catalog.product;
+
+import java.net.URI;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.kis.estimator.platform.web.ApiProblemException;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
+@RestController
+@RequestMapping("/api/v1/products")
+@Tag(name = "catalog")
+class ProductController {
+
+    private final ProductRepository products;
+    private final ProductMaintenance maintenance;
+
+    ProductController(ProductRepository products, ProductMaintenance maintenance) {
+        this.products = products;
+        this.maintenance = maintenance;
+    }
+
+    @GetMapping
+    @Transactional(readOnly = true)
+    @Operation(summary = "Search products by part of the code or the Korean name (spaces ignored)")
+    Page<ProductResponse> search(@RequestParam(required = false) @Size(max = 100) String q,
+            @RequestParam(required = false) @Size(max = 40) String category,
+            @RequestParam(required = false) Boolean active,
+            @PageableDefault(size = 20, sort = "code", direction = Sort.Direction.ASC) Pageable page) {
+        return products.findAll(ProductSearch.matching(q, category, active), page).map(ProductResponse::of);
+    }
+
+    @GetMapping("/{code}")
+    @Transactional(readOnly = true)
+    ProductResponse read(@PathVariable String code) {
+        return products.findByCode(code).map(ProductResponse::of)
+                .orElseThrow(() -> ApiProblemException.notFound("Product", code));
+    }
+
+    @PostMapping
+    ResponseEntity<ProductResponse> create(@Valid @RequestBody ProductRequest request) {
+        Product product = maintenance.create(request);
+        return ResponseEntity.created(URI.create("/api/v1/products/" + product.getCode()))
+                .body(ProductResponse.of(product));
+    }
+
+    @PutMapping("/{code}")
+    ProductResponse update(@PathVariable String code, @Valid @RequestBody ProductRequest request) {
+        return ProductResponse.of(maintenance.update(code, request));
+    }
+}

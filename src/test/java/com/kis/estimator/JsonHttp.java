@@ -1,0 +1,31 @@
+package com.kis.estimator;
+
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** JSON requests for API tests: bodies are JSON text, answers are trees, problems included. */
+public record JsonHttp(TestRestTemplate http) {
+
+    public ResponseEntity<JsonNode> get(String path) {
+        return http.getForEntity(path, JsonNode.class);
+    }
+
+    public ResponseEntity<JsonNode> post(String path, String json) {
+        return send(HttpMethod.POST, path, json, new HttpHeaders());
+    }
+
+    public ResponseEntity<JsonNode> put(String path, String json) {
+        return send(HttpMethod.PUT, path, json, new HttpHeaders());
+    }
+
+    public ResponseEntity<JsonNode> send(HttpMethod method, String path, String json, HttpHeaders headers) {
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.exchange(path, method, new HttpEntity<>(json, headers), JsonNode.class);
+    }
+}

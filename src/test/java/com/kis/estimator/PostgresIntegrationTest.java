@@ -1,0 +1,40 @@
+package com.kis.estimator;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.Map;
+
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole application on the prod profile against the real PostgreSQL ({@code kis_test}, created if missing)
+ * and Redis, on a random port. Test classes with this annotation and no other context changes share one
+ * application context. The database outlives the run: tests use codes of their own and count rows
+ * before and after rather than expecting an empty table.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("prod")
+@AutoConfigureObservability
+@ContextConfiguration(initializers = PostgresIntegrationTest.SharedDatabase.class)
+public @interface PostgresIntegrationTest {
+
+    class SharedDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            Map<String, Object> properties = PostgresTestDatabase.shared("kis_test").springProperties();
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("kis-test-database", properties));
+        }
+    }
+}
