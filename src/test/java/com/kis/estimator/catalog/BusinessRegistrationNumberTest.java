@@ -6,7 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import com.kis.estimator.catalog.customer.BusinessRegistrationNumber;
+import com.kis.estimator.catalog.BusinessRegistrationNumber;
 
 class BusinessRegistrationNumberTest {
 

@@ -27,7 +27,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.kis.estimator.catalog.customer.BusinessRegistrationNumber;
+import com.kis.estimator.catalog.BusinessRegistrationNumber;
 
 /**
  * The newcomer's path: no profile, no configuration, no external service. The app must come up on H2 and its

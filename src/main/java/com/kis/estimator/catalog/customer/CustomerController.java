@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.kis.estimator.catalog.BusinessRegistrationNumber;
 import com.kis.estimator.platform.web.ApiProblemException;
 
 import io.swagger.v3.oas.annotations.Operation;

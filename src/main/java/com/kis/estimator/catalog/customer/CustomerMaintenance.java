@@ -4,6 +4,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.kis.estimator.catalog.BusinessRegistrationNumber;
 import com.kis.estimator.catalog.pricelist.PriceList;
 import com.kis.estimator.catalog.pricelist.PriceListRepository;
 import com.kis.estimator.platform.web.ApiProblemException;

@@ -11,6 +11,8 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
+import com.kis.estimator.catalog.BusinessRegistrationNumber;
+
 /** A valid 사업자등록번호, with or without hyphens; {@code null} is left to {@code @NotBlank}. */
 @Documented
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})

@@ -24,7 +24,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.kis.estimator.catalog.customer.BusinessRegistrationNumber;
+import com.kis.estimator.catalog.BusinessRegistrationNumber;
 import com.kis.estimator.catalog.customer.Customer;
 import com.kis.estimator.catalog.customer.CustomerRepository;
 import com.kis.estimator.catalog.pricelist.PriceList;

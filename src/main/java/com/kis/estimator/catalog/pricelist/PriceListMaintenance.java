@@ -13,7 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.kis.estimator.catalog.CatalogPricesChanged;
+import com.kis.estimator.catalog.CatalogChanged;
 import com.kis.estimator.catalog.product.Product;
 import com.kis.estimator.catalog.product.ProductRepository;
 import com.kis.estimator.platform.web.ApiProblemException;
@@ -62,7 +62,7 @@ class PriceListMaintenance {
         // (product, valid_from) would collide with itself on the unique constraint.
         priceLists.flush();
         list.addEntries(entries);
-        events.publishEvent(new CatalogPricesChanged("price list " + code));
+        events.publishEvent(new CatalogChanged("price list " + code));
         return list;
     }
 

@@ -5,11 +5,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.kis.estimator.catalog.CatalogPricesChanged;
+import com.kis.estimator.catalog.CatalogChanged;
 import com.kis.estimator.platform.web.ApiProblemException;
 import com.kis.estimator.platform.web.ProblemType;
 
-/** Creates and changes products; a changed price or cost is announced so cached prices are dropped. */
+/** Creates and changes products; every change is announced so that cached quotes are dropped. */
 @Service
 @Transactional
 class ProductMaintenance {
@@ -40,15 +40,14 @@ class ProductMaintenance {
         if (request.code() != null && !request.code().equals(code)) {
             throw ApiProblemException.businessRule("code", "a product code cannot be changed");
         }
-        if (apply(product, request)) {
-            events.publishEvent(new CatalogPricesChanged("product " + code));
-        }
+        apply(product, request);
+        events.publishEvent(new CatalogChanged("product " + code));
         return product;
     }
 
-    private static boolean apply(Product product, ProductRequest request) {
+    private static void apply(Product product, ProductRequest request) {
         product.describe(request.name(), request.spec(), request.category(), request.unit(),
                 request.activeOrDefault());
-        return product.reprice(request.listPrice(), request.cost());
+        product.reprice(request.listPrice(), request.cost());
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.kis.estimator.catalog.CatalogPricesChanged;
+import com.kis.estimator.catalog.CatalogChanged;
 import com.kis.estimator.platform.web.ApiProblemException;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -56,7 +56,7 @@ class VolumeTierController {
         tiers.saveAll(requested.stream()
                 .map(tier -> new VolumeTierRow(blankToNull(tier.category()), tier.minQuantity(), tier.discountRate(), false))
                 .toList());
-        events.publishEvent(new CatalogPricesChanged("volume tiers"));
+        events.publishEvent(new CatalogChanged("volume tiers"));
         return VolumeTierScale.of(tiers.findAllOrdered());
     }
 

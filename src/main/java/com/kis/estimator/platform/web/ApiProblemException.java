@@ -40,6 +40,12 @@ public class ApiProblemException extends RuntimeException {
         return rejectedField(ProblemType.UNKNOWN_REFERENCE, field, message);
     }
 
+    /** 400 for a field that is missing or malformed in a way Bean Validation cannot express. */
+    public static ApiProblemException invalidField(String field, String message) {
+        return new ApiProblemException(HttpStatus.BAD_REQUEST, ProblemType.VALIDATION, message,
+                Map.of("errors", List.of(Map.of("field", field, "message", message))));
+    }
+
     /** 422 for a field that is well-formed on its own but breaks a business rule. */
     public static ApiProblemException businessRule(String field, String message) {
         return rejectedField(ProblemType.BUSINESS_RULE, field, message);

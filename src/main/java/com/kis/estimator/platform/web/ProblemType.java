@@ -17,7 +17,10 @@ public record ProblemType(String slug, String title) {
     public static final ProblemType NOT_ACCEPTABLE = new ProblemType("not-acceptable", "Response media type not acceptable");
     public static final ProblemType PAYLOAD_TOO_LARGE = new ProblemType("payload-too-large", "Request is too large");
     public static final ProblemType CONFLICT = new ProblemType("conflict", "Conflicting change");
+    public static final ProblemType PRECONDITION_FAILED = new ProblemType("precondition-failed", "Resource has changed");
     public static final ProblemType UNKNOWN_REFERENCE = new ProblemType("unknown-reference", "Referenced resource does not exist");
+    public static final ProblemType IDEMPOTENCY_KEY_REUSED = new ProblemType("idempotency-key-reused",
+            "Idempotency-Key was used for a different request");
     public static final ProblemType BUSINESS_RULE = new ProblemType("business-rule", "Business rule violated");
     public static final ProblemType SERVICE_UNAVAILABLE = new ProblemType("service-unavailable", "Service unavailable");
     public static final ProblemType INTERNAL = new ProblemType("internal-error", "Internal error");

@@ -1,4 +1,4 @@
-package com.kis.estimator.catalog.customer;
+package com.kis.estimator.catalog;
 
 /**
  * 사업자등록번호: ten digits, written 123-45-67890, whose last digit is a check digit over the first nine

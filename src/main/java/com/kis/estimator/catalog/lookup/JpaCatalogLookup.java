@@ -1,0 +1,80 @@
+package com.kis.estimator.catalog.lookup;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.kis.estimator.catalog.CatalogLookup;
+import com.kis.estimator.catalog.customer.Customer;
+import com.kis.estimator.catalog.customer.CustomerRepository;
+import com.kis.estimator.catalog.pricelist.PriceListRepository;
+import com.kis.estimator.catalog.product.Product;
+import com.kis.estimator.catalog.product.ProductRepository;
+import com.kis.estimator.catalog.tier.VolumeTierRepository;
+
+@Service
+@Transactional(readOnly = true)
+class JpaCatalogLookup implements CatalogLookup {
+
+    private final CustomerRepository customers;
+    private final ProductRepository products;
+    private final PriceListRepository priceLists;
+    private final VolumeTierRepository tiers;
+
+    JpaCatalogLookup(CustomerRepository customers, ProductRepository products, PriceListRepository priceLists,
+            VolumeTierRepository tiers) {
+        this.customers = customers;
+        this.products = products;
+        this.priceLists = priceLists;
+        this.tiers = tiers;
+    }
+
+    @Override
+    public Optional<CustomerInfo> customer(String code) {
+        return customers.findByCode(code).map(JpaCatalogLookup::toValue);
+    }
+
+    @Override
+    public Optional<CustomerInfo> customer(long id) {
+        return customers.findById(id).map(JpaCatalogLookup::toValue);
+    }
+
+    @Override
+    public Map<String, ProductInfo> products(Collection<String> codes) {
+        return products.findByCodeIn(codes).stream().map(JpaCatalogLookup::toValue)
+                .collect(Collectors.toMap(ProductInfo::code, Function.identity()));
+    }
+
+    @Override
+    public List<ContractPriceInfo> contractPrices(String priceListCode, Collection<String> productCodes) {
+        return priceLists.findEntries(priceListCode, productCodes).stream()
+                .map(entry -> new ContractPriceInfo(priceListCode, entry.getProduct().getCode(), entry.getPrice(),
+                        entry.getValidFrom(), entry.getValidTo()))
+                .toList();
+    }
+
+    @Override
+    public List<VolumeTierInfo> volumeTiers() {
+        return tiers.findAllOrdered().stream()
+                .map(row -> new VolumeTierInfo(row.getCategory(), row.getMinQuantity(), row.getDiscountRate()))
+                .toList();
+    }
+
+    private static CustomerInfo toValue(Customer customer) {
+        return new CustomerInfo(customer.getId(), customer.getCode(), customer.getName(),
+                customer.getBusinessRegistrationNumber(), customer.getTier(),
+                customer.getPriceList() == null ? null : customer.getPriceList().getCode());
+    }
+
+    private static ProductInfo toValue(Product product) {
+        return new ProductInfo(product.getCode(), product.getName(), product.getSpec(),
+                product.getCategory(), product.getUnit(), product.getListPrice(), product.getCost(),
+                product.isActive(), product.getPriceVersion());
+    }
+}

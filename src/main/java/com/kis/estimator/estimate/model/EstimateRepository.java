@@ -1,0 +1,23 @@
+package com.kis.estimator.estimate.model;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
+
+public interface EstimateRepository extends JpaRepository<Estimate, Long>, JpaSpecificationExecutor<Estimate> {
+
+    Optional<Estimate> findByNumber(String number);
+
+    @Query("""
+            select distinct r from EstimateRevision r left join fetch r.items
+            where r.estimate = :estimate and r.revision = :revision""")
+    Optional<EstimateRevision> findRevision(Estimate estimate, int revision);
+
+    @Query("""
+            select distinct r from EstimateRevision r left join fetch r.items
+            where r.estimate = :estimate order by r.revision""")
+    List<EstimateRevision> findRevisions(Estimate estimate);
+}

@@ -1,0 +1,28 @@
+package com.kis.estimator.estimate.template;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+public record TemplateRequest(
+        @NotBlank @Size(max = 200) String name,
+        @Size(max = 1000) String description,
+        @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal discountRate,
+        @Size(max = 1000) String note,
+        @NotNull @Size(max = 500, message = "at most 500 lines") List<@Valid @NotNull Item> items) {
+
+    public record Item(
+            @NotBlank @Size(max = 40) String productCode,
+            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000000") @Digits(integer = 7, fraction = 3)
+            BigDecimal quantity,
+            @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal discountRate,
+            @Size(max = 500) String note) {
+    }
+}

@@ -1,0 +1,168 @@
+package com.kis.estimator.estimate.web;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.kis.estimator.catalog.CatalogLookup;
+import com.kis.estimator.estimate.EstimateStatus;
+import com.kis.estimator.estimate.drafting.Draft;
+import com.kis.estimator.estimate.drafting.EstimateDrafting;
+import com.kis.estimator.estimate.model.Estimate;
+import com.kis.estimator.estimate.model.EstimateHistory;
+import com.kis.estimator.estimate.model.EstimateRepository;
+import com.kis.estimator.platform.web.ApiProblemException;
+import com.kis.estimator.platform.web.CurrentUser;
+import com.kis.estimator.platform.web.ProblemType;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+@RestController
+@RequestMapping("/api/v1/estimates")
+@Tag(name = "estimates")
+class EstimateController {
+
+    private final EstimateCreation creation;
+    private final EstimateDrafting drafting;
+    private final EstimateViews views;
+    private final EstimateRepository estimates;
+    private final EstimateHistory history;
+    private final CatalogLookup catalog;
+    private final CurrentUser user;
+    private final Clock clock;
+
+    EstimateController(EstimateCreation creation, EstimateDrafting drafting, EstimateViews views,
+            EstimateRepository estimates, EstimateHistory history, CatalogLookup catalog, CurrentUser user,
+            Clock clock) {
+        this.creation = creation;
+        this.drafting = drafting;
+        this.views = views;
+        this.estimates = estimates;
+        this.history = history;
+        this.catalog = catalog;
+        this.user = user;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a priced estimate (DRAFT); an Idempotency-Key makes retries safe")
+    ResponseEntity<JsonNode> create(@Valid @RequestBody EstimateRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false)
+            @Size(min = 1, max = 100) @Pattern(regexp = "[\\x21-\\x7e]+") String idempotencyKey) {
+        EstimateCreation.Created created = creation.create(request, draftOf(request), user.id(), idempotencyKey);
+        return ResponseEntity.created(URI.create("/api/v1/estimates/" + created.id()))
+                .eTag(etag(created.version()))
+                .header("Idempotent-Replayed", Boolean.toString(created.replayed()))
+                .body(created.body());
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<EstimateResponse> read(@PathVariable String id) {
+        EstimateResponse estimate = views.current(views.find(id));
+        return ResponseEntity.ok().eTag(etag(estimate.version())).body(estimate);
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Revise an editable estimate: a new revision, the old one stays readable. "
+            + "If-Match with the ETag refuses a stale write (412)")
+    ResponseEntity<EstimateResponse> revise(@PathVariable String id, @Valid @RequestBody EstimateRequest request,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        Estimate estimate = views.find(id);
+        Estimate revised = drafting.revise(estimate.getId(), draftOf(request), user.id(), expectedVersion(ifMatch));
+        EstimateResponse body = views.justPriced(revised);
+        return ResponseEntity.ok().eTag(etag(body.version())).body(body);
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Delete a draft that was never submitted")
+    ResponseEntity<Void> delete(@PathVariable String id) {
+        drafting.delete(views.find(id).getId(), user.id());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping
+    @Transactional(readOnly = true)
+    @Operation(summary = "List estimates by status, customer, owner and creation date (KST, inclusive)")
+    Page<EstimateSummary> list(@RequestParam(required = false) EstimateStatus status,
+            @RequestParam(required = false) @Size(max = 40) String customer,
+            @RequestParam(required = false) @Size(max = 100) String owner,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate createdFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate createdTo,
+            @PageableDefault(size = 20, sort = "createdAt", direction = Sort.Direction.DESC) Pageable page) {
+        return estimates.findAll(EstimateSearch.matching(status, customer, owner, createdFrom, createdTo, clock), page)
+                .map(EstimateSummary::of);
+    }
+
+    @GetMapping("/{id}/revisions")
+    @Transactional(readOnly = true)
+    @Operation(summary = "All revisions with a per-field diff to the previous one, and the change history")
+    RevisionsResponse revisions(@PathVariable String id) {
+        Estimate estimate = views.find(id);
+        return RevisionsResponse.of(estimate, estimates.findRevisions(estimate),
+                history.findByEstimateIdOrderByIdAsc(estimate.getId()));
+    }
+
+    @GetMapping("/{id}/revisions/{revision}")
+    EstimateResponse revision(@PathVariable String id, @PathVariable int revision) {
+        return views.at(views.find(id), revision);
+    }
+
+    private Draft draftOf(EstimateRequest request) {
+        String customerCode = request.customerCode();
+        if (customerCode == null && request.customerId() != null) {
+            customerCode = catalog.customer(request.customerId()).map(CatalogLookup.CustomerInfo::code)
+                    .orElseThrow(() -> ApiProblemException.unknownReference("customerId",
+                            "no customer " + request.customerId()));
+        }
+        if (customerCode == null || customerCode.isBlank()) {
+            throw ApiProblemException.invalidField("customerCode", "customerCode or customerId is required");
+        }
+        List<Draft.Line> lines = request.items() == null ? List.of() : request.items().stream()
+                .map(item -> new Draft.Line(item.productCode(), item.quantity(), item.discountRate(), item.note()))
+                .toList();
+        return new Draft(customerCode, request.validUntil(), request.discountRate(), request.note(), lines,
+                request.templateId());
+    }
+
+    private static Long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return null;
+        }
+        String tag = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
+        if (!tag.matches("\\d{1,18}")) {
+            throw new ApiProblemException(HttpStatus.PRECONDITION_FAILED, ProblemType.PRECONDITION_FAILED,
+                    "If-Match " + ifMatch + " is not an ETag of this API");
+        }
+        return Long.parseLong(tag);
+    }
+
+    private static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+}

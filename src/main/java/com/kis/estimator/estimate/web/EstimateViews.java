@@ -1,0 +1,50 @@
+package com.kis.estimator.estimate.web;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.kis.estimator.estimate.drafting.PriceCheck;
+import com.kis.estimator.estimate.model.Estimate;
+import com.kis.estimator.estimate.model.EstimateRepository;
+import com.kis.estimator.estimate.model.EstimateRevision;
+import com.kis.estimator.platform.web.ApiProblemException;
+
+/** Finds estimates by id or number and renders them at a revision. */
+@Component
+@Transactional(readOnly = true)
+class EstimateViews {
+
+    private final EstimateRepository estimates;
+    private final PriceCheck priceCheck;
+
+    EstimateViews(EstimateRepository estimates, PriceCheck priceCheck) {
+        this.estimates = estimates;
+        this.priceCheck = priceCheck;
+    }
+
+    /** {@code 42} or {@code EST-2026-000042}. */
+    Estimate find(String idOrNumber) {
+        var found = idOrNumber.matches("\\d{1,18}") ? estimates.findById(Long.parseLong(idOrNumber))
+                : estimates.findByNumber(idOrNumber);
+        return found.orElseThrow(() -> ApiProblemException.notFound("Estimate", idOrNumber));
+    }
+
+    EstimateResponse current(Estimate estimate) {
+        return at(estimate, estimate.getCurrentRevision());
+    }
+
+    /** Right after it was priced: nothing can be stale yet, so the check is skipped. */
+    EstimateResponse justPriced(Estimate estimate) {
+        return EstimateResponse.of(estimate, revision(estimate, estimate.getCurrentRevision()), false);
+    }
+
+    EstimateResponse at(Estimate estimate, int revisionNumber) {
+        EstimateRevision revision = revision(estimate, revisionNumber);
+        return EstimateResponse.of(estimate, revision, priceCheck.isStale(estimate, revision));
+    }
+
+    private EstimateRevision revision(Estimate estimate, int revisionNumber) {
+        return estimates.findRevision(estimate, revisionNumber).orElseThrow(() ->
+                ApiProblemException.notFound("Revision", estimate.getNumber() + "/" + revisionNumber));
+    }
+}
