@@ -2,10 +2,12 @@ package com.kis.estimator.estimate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -317,6 +319,46 @@ class EstimateApiTest {
         assertThat(repriced.path("items").get(0).path("unitPrice").asLong()).isEqualTo(5_500);
         assertThat(repriced.path("items").get(0).path("priceVersion").asLong()).isEqualTo(2);
         assertThat(http().get(path).getBody().path("pricesStale").asBoolean()).isFalse();
+    }
+
+    @Test
+    void quoteDocumentIsAKoreanPdfWithTheTotalsInWords() throws Exception {
+        JsonNode estimate = create(standardEstimate()).getBody();
+
+        ResponseEntity<byte[]> document = rest.getForEntity(
+                "/api/v1/estimates/" + estimate.path("id").asLong() + "/document", byte[].class);
+
+        assertThat(document.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(document.getHeaders().getContentType()).hasToString("application/pdf");
+        assertThat(document.getHeaders().getContentDisposition().getFilename())
+                .isEqualTo(estimate.path("number").asText() + "-r1.pdf");
+        try (PDDocument pdf = Loader.loadPDF(document.getBody())) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(pdf.getNumberOfPages()).isEqualTo(1);
+            assertThat(text).contains("견", "적", "서", estimate.path("number").asText(), "(주)시험전기 귀하",
+                    "124-81-00998", "214-86-51378", "금 일백사십육만삼천사백칠십칠원정", "₩1,463,477",
+                    "1,364,548", "-34,114", "1,330,434", "133,043", "1,463,477", "공급가액", "부가세", "합계",
+                    "시험 " + breaker, "납기 4주");
+        }
+    }
+
+    @Test
+    void quoteDocumentOfAFiveHundredLineEstimateRunsOverSeveralPages() throws Exception {
+        String items = IntStream.rangeClosed(1, 500).mapToObj(i -> "{\"productCode\":\"%s\",\"quantity\":%d}"
+                .formatted(breaker, i)).collect(Collectors.joining(","));
+        JsonNode estimate = create("""
+                {"customerCode":"%s","items":[%s]}""".formatted(customer, items)).getBody();
+
+        byte[] document = rest.getForObject("/api/v1/estimates/" + estimate.path("id").asLong() + "/document",
+                byte[].class);
+
+        try (PDDocument pdf = Loader.loadPDF(document)) {
+            assertThat(pdf.getNumberOfPages()).isGreaterThan(10);
+            PDFTextStripper lastPage = new PDFTextStripper();
+            lastPage.setStartPage(pdf.getNumberOfPages());
+            assertThat(lastPage.getText(pdf)).contains("합계", "%,d".formatted(estimate.path("total").asLong()));
+        }
+        assertProblem(http().get("/api/v1/estimates/987654321/document"), HttpStatus.NOT_FOUND, "/problems/not-found", null);
     }
 
     @Test
