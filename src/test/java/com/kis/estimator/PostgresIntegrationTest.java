@@ -16,10 +16,10 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole application on the prod profile against the real PostgreSQL ({@code kis_test}, created if missing)
- * and Redis, on a random port. Test classes with this annotation and no other context changes share one
- * application context. The database outlives the run: tests use codes of their own and count rows
- * before and after rather than expecting an empty table.
+ * The whole application on the prod profile against the real PostgreSQL and Redis, on a random port. Each test
+ * JVM migrates a database of its own ({@code kis_test_<n>}) from empty and drops it when it exits; test classes
+ * with this annotation and no other context changes share one application context, so tests use codes of
+ * their own and count rows before and after rather than expecting an empty table.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -31,10 +31,22 @@ import org.springframework.test.context.ContextConfiguration;
 public @interface PostgresIntegrationTest {
 
     class SharedDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+        private static PostgresTestDatabase database;
+
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            Map<String, Object> properties = PostgresTestDatabase.shared("kis_test").springProperties();
+            Map<String, Object> properties = database().springProperties();
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("kis-test-database", properties));
+        }
+
+        private static synchronized PostgresTestDatabase database() {
+            if (database == null) {
+                database = PostgresTestDatabase.createFresh("kis_test");
+                // Dropped WITH (FORCE): the cached application context may still hold connections at exit.
+                Runtime.getRuntime().addShutdownHook(new Thread(database::drop));
+            }
+            return database;
         }
     }
 }

@@ -31,17 +31,6 @@ public final class PostgresTestDatabase {
         return database;
     }
 
-    /** The shared test database, created if missing; migrations keep it current between runs. */
-    public static PostgresTestDatabase shared(String name) {
-        PostgresTestDatabase database = new PostgresTestDatabase(name);
-        try {
-            database.admin("CREATE DATABASE " + name);
-        } catch (IllegalStateException alreadyThere) {
-            // created by .ci/run or an earlier run
-        }
-        return database;
-    }
-
     public String jdbcUrl() {
         return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + name + "?currentSchema=camunda,public";
     }

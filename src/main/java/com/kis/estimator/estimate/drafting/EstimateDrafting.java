@@ -36,12 +36,11 @@ import com.kis.estimator.pricing.PricedEstimate;
 import com.kis.estimator.pricing.PricedLine;
 
 /**
- * Creates estimates, revises them and deletes untouched drafts. Every write prices the lines afresh, stores a
- * complete new revision and records who did it; all checks happen before the first write, so a refused
- * request leaves no trace.
+ * Creates estimates, revises them and deletes untouched drafts. Every write prices the lines afresh
+ * ({@link #price}, before the write transaction), stores a complete new revision and records who did it; all
+ * checks happen before the first write, so a refused request leaves no trace.
  */
 @Service
-@Transactional
 public class EstimateDrafting {
 
     private final EstimateRepository estimates;
@@ -68,25 +67,52 @@ public class EstimateDrafting {
         this.clock = clock;
     }
 
-    public Estimate create(Draft requested, String actor) {
+    /** Checks the draft against the catalog and prices it; reads only, outside any write transaction. */
+    public PricedDraft price(Draft requested) {
         Draft draft = templates.expand(requested);
         LocalDate today = LocalDate.now(clock);
         CustomerInfo customer = customer(draft.customerCode());
         LocalDate validUntil = validUntil(draft, today);
-        PricedQuote quote = price(customer, today, draft);
+        List<QuoteLine> lines = draft.items().stream()
+                .map(line -> new QuoteLine(line.productCode(), line.quantity(), zeroIfNull(line.discountRate())))
+                .toList();
+        PricedQuote quote = pricing.quote(customer, today, zeroIfNull(draft.discountRate()), lines);
+        return new PricedDraft(draft, customer, today, validUntil, quote);
+    }
 
-        Estimate estimate = new Estimate(numbers.next(today), actor);
-        EstimateRevision revision = revision(estimate, 1, customer, today, validUntil, draft, quote, actor);
-        estimate.adopt(revision, customer.id());
+    @Transactional
+    public Drafted create(PricedDraft priced, String actor) {
+        Estimate estimate = new Estimate(numbers.next(priced.pricingDate()), actor);
+        EstimateRevision revision = revision(estimate, 1, priced, actor);
+        estimate.adopt(revision, priced.customer().id());
         estimates.save(estimate);
         revisions.save(revision);
         estimates.flush();
-        record(estimate, Action.CREATED, null, actor, quote.pricing().lines().size() + " lines, total "
+        record(estimate, Action.CREATED, null, actor, revision.getItems().size() + " lines, total "
                 + revision.getTotal().toPlainString());
-        return estimate;
+        return new Drafted(estimate, revision);
     }
 
-    public Estimate revise(long id, Draft requested, String actor, Long expectedVersion) {
+    /** The checks {@link #revise} repeats, done early so that a refused edit is not priced first. */
+    @Transactional(readOnly = true)
+    public void checkRevisable(long id, Long expectedVersion) {
+        revisable(id, expectedVersion);
+    }
+
+    @Transactional
+    public Drafted revise(long id, PricedDraft priced, String actor, Long expectedVersion) {
+        Estimate estimate = revisable(id, expectedVersion);
+        EstimateRevision previous = estimates.findRevision(estimate, estimate.getCurrentRevision()).orElseThrow();
+        EstimateRevision revision = revisions.save(revision(estimate, estimate.nextRevisionNumber(), priced, actor));
+        estimate.adopt(revision, priced.customer().id());
+        estimates.flush();
+        var changes = RevisionDiff.between(previous, revision);
+        record(estimate, Action.REVISED, null, actor, changes.isEmpty() ? "no changes"
+                : changes.size() + " changes: " + String.join(", ", changes.stream().map(c -> c.field()).toList()));
+        return new Drafted(estimate, revision);
+    }
+
+    private Estimate revisable(long id, Long expectedVersion) {
         Estimate estimate = estimates.findById(id).orElseThrow(() -> ApiProblemException.notFound("Estimate", id));
         if (expectedVersion != null && expectedVersion != estimate.getVersion()) {
             throw new ApiProblemException(HttpStatus.PRECONDITION_FAILED, ProblemType.PRECONDITION_FAILED,
@@ -97,23 +123,10 @@ public class EstimateDrafting {
             throw new ApiProblemException(HttpStatus.CONFLICT, ProblemType.CONFLICT, estimate.getNumber() + " is "
                     + estimate.getStatus() + "; only DRAFT and CHANGES_REQUESTED estimates can be changed");
         }
-        Draft draft = templates.expand(requested);
-        LocalDate today = LocalDate.now(clock);
-        CustomerInfo customer = customer(draft.customerCode());
-        LocalDate validUntil = validUntil(draft, today);
-        PricedQuote quote = price(customer, today, draft);
-        EstimateRevision previous = estimates.findRevision(estimate, estimate.getCurrentRevision()).orElseThrow();
-
-        EstimateRevision revision = revisions.save(revision(estimate, estimate.nextRevisionNumber(), customer, today,
-                validUntil, draft, quote, actor));
-        estimate.adopt(revision, customer.id());
-        estimates.flush();
-        var changes = RevisionDiff.between(previous, revision);
-        record(estimate, Action.REVISED, null, actor, changes.isEmpty() ? "no changes"
-                : changes.size() + " changes: " + String.join(", ", changes.stream().map(c -> c.field()).toList()));
         return estimate;
     }
 
+    @Transactional
     public void delete(long id, String actor) {
         Estimate estimate = estimates.findById(id).orElseThrow(() -> ApiProblemException.notFound("Estimate", id));
         if (!estimate.isDeletable()) {
@@ -140,30 +153,24 @@ public class EstimateDrafting {
         return draft.validUntil();
     }
 
-    private PricedQuote price(CustomerInfo customer, LocalDate today, Draft draft) {
-        List<QuoteLine> lines = draft.items().stream()
-                .map(line -> new QuoteLine(line.productCode(), line.quantity(), zeroIfNull(line.discountRate())))
-                .toList();
-        return pricing.quote(customer, today, zeroIfNull(draft.discountRate()), lines);
-    }
-
-    private EstimateRevision revision(Estimate estimate, int number, CustomerInfo customer, LocalDate today,
-            LocalDate validUntil, Draft draft, PricedQuote quote, String actor) {
-        PricedEstimate priced = quote.pricing();
+    private EstimateRevision revision(Estimate estimate, int number, PricedDraft priced, String actor) {
+        PricedEstimate pricing = priced.quote().pricing();
+        CustomerInfo customer = priced.customer();
         List<EstimateItem> items = new ArrayList<>();
-        for (int i = 0; i < priced.lines().size(); i++) {
-            PricedLine line = priced.lines().get(i);
-            QuotedProduct product = quote.products().get(i);
+        for (int i = 0; i < pricing.lines().size(); i++) {
+            PricedLine line = pricing.lines().get(i);
+            QuotedProduct product = priced.quote().products().get(i);
             items.add(new EstimateItem(i + 1, product.name(), product.spec(), product.unit(), line,
-                    draft.items().get(i).note()));
+                    priced.draft().items().get(i).note()));
         }
         return EstimateRevision.builder()
                 .of(estimate, number)
                 .customer(customer.code(), customer.name(), customer.businessRegistrationNumber(), customer.tier(),
                         customer.priceListCode())
-                .terms(today, validUntil, priced.discountRate(), draft.note())
-                .totals(priced.subtotal(), priced.discountAmount(), priced.supplyAmount(), priced.vat(), priced.total())
-                .margin(priced.cost(), priced.margin(), priced.marginRate())
+                .terms(priced.pricingDate(), priced.validUntil(), pricing.discountRate(), priced.draft().note())
+                .totals(pricing.subtotal(), pricing.discountAmount(), pricing.supplyAmount(), pricing.vat(),
+                        pricing.total())
+                .margin(pricing.cost(), pricing.margin(), pricing.marginRate())
                 .created(actor, Instant.now(clock))
                 .items(items)
                 .build();

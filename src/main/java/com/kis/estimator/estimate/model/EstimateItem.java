@@ -13,6 +13,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /** A line of an estimate revision with its stored price waterfall and the product as it was described then. */
@@ -21,7 +22,9 @@ import jakarta.persistence.Table;
 public class EstimateItem {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "estimate_items_seq")
+    @SequenceGenerator(name = "estimate_items_seq", schema = "estimator", sequenceName = "estimate_items_seq",
+            allocationSize = 50)
     private Long id;
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "revision_id", updatable = false)

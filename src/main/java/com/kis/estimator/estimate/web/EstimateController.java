@@ -29,7 +29,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.kis.estimator.catalog.CatalogLookup;
 import com.kis.estimator.estimate.EstimateStatus;
 import com.kis.estimator.estimate.drafting.Draft;
+import com.kis.estimator.estimate.drafting.Drafted;
 import com.kis.estimator.estimate.drafting.EstimateDrafting;
+import com.kis.estimator.estimate.drafting.PricedDraft;
 import com.kis.estimator.estimate.model.Estimate;
 import com.kis.estimator.estimate.model.EstimateHistory;
 import com.kis.estimator.estimate.model.EstimateRepository;
@@ -93,9 +95,12 @@ class EstimateController {
             + "If-Match with the ETag refuses a stale write (412)")
     ResponseEntity<EstimateResponse> revise(@PathVariable String id, @Valid @RequestBody EstimateRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        Estimate estimate = views.find(id);
-        Estimate revised = drafting.revise(estimate.getId(), draftOf(request), user.id(), expectedVersion(ifMatch));
-        EstimateResponse body = views.justPriced(revised);
+        long estimateId = views.find(id).getId();
+        Long expectedVersion = expectedVersion(ifMatch);
+        drafting.checkRevisable(estimateId, expectedVersion);
+        PricedDraft priced = drafting.price(draftOf(request));
+        Drafted revised = drafting.revise(estimateId, priced, user.id(), expectedVersion);
+        EstimateResponse body = EstimateResponse.of(revised.estimate(), revised.revision(), false);
         return ResponseEntity.ok().eTag(etag(body.version())).body(body);
     }
 

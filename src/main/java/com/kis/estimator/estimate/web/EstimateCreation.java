@@ -11,7 +11,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kis.estimator.estimate.drafting.Draft;
+import com.kis.estimator.estimate.drafting.Drafted;
 import com.kis.estimator.estimate.drafting.EstimateDrafting;
+import com.kis.estimator.estimate.drafting.PricedDraft;
 import com.kis.estimator.estimate.model.Estimate;
 import com.kis.estimator.estimate.model.IdempotencyRecord;
 import com.kis.estimator.estimate.model.IdempotencyRecords;
@@ -32,16 +34,14 @@ class EstimateCreation {
     }
 
     private final EstimateDrafting drafting;
-    private final EstimateViews views;
     private final IdempotencyRecords records;
     private final ObjectMapper json;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    EstimateCreation(EstimateDrafting drafting, EstimateViews views, IdempotencyRecords records, ObjectMapper json,
+    EstimateCreation(EstimateDrafting drafting, IdempotencyRecords records, ObjectMapper json,
             TransactionTemplate transaction, Clock clock) {
         this.drafting = drafting;
-        this.views = views;
         this.records = records;
         this.json = json;
         this.transaction = transaction;
@@ -50,7 +50,8 @@ class EstimateCreation {
 
     Created create(EstimateRequest request, Draft draft, String actor, String idempotencyKey) {
         if (idempotencyKey == null) {
-            return transaction.execute(status -> created(drafting.create(draft, actor)));
+            PricedDraft priced = drafting.price(draft);
+            return transaction.execute(status -> created(drafting.create(priced, actor)));
         }
         var key = new IdempotencyRecord.Key(actor, idempotencyKey);
         String hash = Sha256.hex(write(request));
@@ -62,15 +63,18 @@ class EstimateCreation {
             }
             return replay(earlier.get());
         }
+        PricedDraft priced = drafting.price(draft);
         return transaction.execute(status -> {
-            Created created = created(drafting.create(draft, actor));
+            Created created = created(drafting.create(priced, actor));
             records.save(new IdempotencyRecord(key, hash, created.id(), write(created.body()), Instant.now(clock)));
             return created;
         });
     }
 
-    private Created created(Estimate estimate) {
-        return new Created(estimate.getId(), estimate.getVersion(), json.valueToTree(views.justPriced(estimate)), false);
+    private Created created(Drafted drafted) {
+        Estimate estimate = drafted.estimate();
+        return new Created(estimate.getId(), estimate.getVersion(),
+                json.valueToTree(EstimateResponse.of(estimate, drafted.revision(), false)), false);
     }
 
     private Created replay(IdempotencyRecord record) {

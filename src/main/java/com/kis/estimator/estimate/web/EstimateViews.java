@@ -33,11 +33,6 @@ class EstimateViews {
         return at(estimate, estimate.getCurrentRevision());
     }
 
-    /** Right after it was priced: nothing can be stale yet, so the check is skipped. */
-    EstimateResponse justPriced(Estimate estimate) {
-        return EstimateResponse.of(estimate, revision(estimate, estimate.getCurrentRevision()), false);
-    }
-
     EstimateResponse at(Estimate estimate, int revisionNumber) {
         EstimateRevision revision = revision(estimate, revisionNumber);
         return EstimateResponse.of(estimate, revision, priceCheck.isStale(estimate, revision));
