@@ -10,7 +10,9 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface CustomerRepository extends JpaRepository<Customer, Long> {
 
-    @EntityGraph(attributePaths = "priceList")
+    // JPQL rather than a derived query: Hibernate caches its translation, a derived query with an entity graph
+    // is rebuilt as a criteria query on every call (measured: a fifth of the CPU of creating an estimate).
+    @Query("select c from Customer c left join fetch c.priceList where c.code = :code")
     Optional<Customer> findByCode(String code);
 
     boolean existsByCode(String code);

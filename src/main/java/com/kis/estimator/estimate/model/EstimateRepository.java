@@ -9,6 +9,7 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface EstimateRepository extends JpaRepository<Estimate, Long>, JpaSpecificationExecutor<Estimate> {
 
+    @Query("select e from Estimate e where e.number = :number")
     Optional<Estimate> findByNumber(String number);
 
     @Query("""

@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.kis.estimator.catalog.CatalogLookup;
 import com.kis.estimator.estimate.EstimateStatus;
 import com.kis.estimator.estimate.drafting.Draft;
@@ -74,7 +73,7 @@ class EstimateController {
 
     @PostMapping
     @Operation(summary = "Create a priced estimate (DRAFT); an Idempotency-Key makes retries safe")
-    ResponseEntity<JsonNode> create(@Valid @RequestBody EstimateRequest request,
+    ResponseEntity<Object> create(@Valid @RequestBody EstimateRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false)
             @Size(min = 1, max = 100) @Pattern(regexp = "[\\x21-\\x7e]+") String idempotencyKey) {
         EstimateCreation.Created created = creation.create(request, draftOf(request), user.id(), idempotencyKey);

@@ -30,7 +30,8 @@ import com.kis.estimator.platform.web.ProblemType;
 @Component
 class EstimateCreation {
 
-    record Created(long id, long version, JsonNode body, boolean replayed) {
+    /** The answer: an {@link EstimateResponse} when just created, the stored JSON when replayed. */
+    record Created(long id, long version, Object body, boolean replayed) {
     }
 
     private final EstimateDrafting drafting;
@@ -74,7 +75,7 @@ class EstimateCreation {
     private Created created(Drafted drafted) {
         Estimate estimate = drafted.estimate();
         return new Created(estimate.getId(), estimate.getVersion(),
-                json.valueToTree(EstimateResponse.of(estimate, drafted.revision(), false)), false);
+                EstimateResponse.of(estimate, drafted.revision(), false), false);
     }
 
     private Created replay(IdempotencyRecord record) {

@@ -72,7 +72,8 @@ public final class EstimateLoadBenchmark {
                     HttpResponse.BodyHandlers.discarding()).thenApply(response -> response.statusCode() == 201);
             Supplier<CompletableFuture<Boolean>> insert = baselineInsert(app);
 
-            System.out.printf("warm-up: %s / %s%n", run("baseline", insert, 100, 10), run("api", post, 100, 10));
+            // The JIT compiles for tens of seconds on 2 cores; measured runs start once it has settled.
+            System.out.printf("warm-up: %s / %s%n", run("baseline", insert, 150, 15), run("api", post, 150, 30));
             Result baseline = run("baseline: same rows through JPA", insert, rate, seconds);
             Result api = run("POST /api/v1/estimates, 20 lines", post, rate, seconds);
             System.out.println();
@@ -140,6 +141,7 @@ public final class EstimateLoadBenchmark {
 
     private static Result run(String name, Supplier<CompletableFuture<Boolean>> operation, int rate, int seconds)
             throws InterruptedException {
+        System.out.printf("%s: %d/s for %d s from %s%n", name, rate, seconds, java.time.LocalTime.now());
         int total = rate * seconds;
         long[] latencies = new long[total];
         AtomicInteger errors = new AtomicInteger();
