@@ -1,14 +1,13 @@
 package com.kis.estimator.catalog.customer;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.kis.estimator.catalog.BusinessRegistrationNumber;
 import com.kis.estimator.catalog.pricelist.PriceList;
 import com.kis.estimator.catalog.pricelist.PriceListRepository;
+import com.kis.estimator.catalog.support.MasterCodes;
 import com.kis.estimator.platform.web.ApiProblemException;
-import com.kis.estimator.platform.web.ProblemType;
 
 @Service
 @Transactional
@@ -23,13 +22,7 @@ class CustomerMaintenance {
     }
 
     Customer create(CustomerRequest request) {
-        if (request.code() == null) {
-            throw ApiProblemException.businessRule("code", "a new customer needs a code");
-        }
-        if (customers.existsByCode(request.code())) {
-            throw new ApiProblemException(HttpStatus.CONFLICT, ProblemType.CONFLICT,
-                    "Customer " + request.code() + " already exists");
-        }
+        MasterCodes.requireNew(request.code(), customers.existsByCode(request.code()), "customer");
         Customer customer = new Customer(request.code(), false);
         apply(customer, request);
         return customers.save(customer);
@@ -38,9 +31,7 @@ class CustomerMaintenance {
     Customer update(String code, CustomerRequest request) {
         Customer customer = customers.findByCode(code)
                 .orElseThrow(() -> ApiProblemException.notFound("Customer", code));
-        if (request.code() != null && !request.code().equals(code)) {
-            throw ApiProblemException.businessRule("code", "a customer code cannot be changed");
-        }
+        MasterCodes.requireUnchanged(code, request.code(), "customer");
         apply(customer, request);
         return customer;
     }

@@ -9,15 +9,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.kis.estimator.catalog.CatalogChanged;
 import com.kis.estimator.catalog.product.Product;
 import com.kis.estimator.catalog.product.ProductRepository;
+import com.kis.estimator.catalog.support.MasterCodes;
 import com.kis.estimator.platform.web.ApiProblemException;
-import com.kis.estimator.platform.web.ProblemType;
 
 /**
  * Writes whole price lists. Every entry is checked before anything is written, and the first bad entry is
@@ -38,13 +37,7 @@ class PriceListMaintenance {
     }
 
     PriceList create(PriceListRequest request) {
-        if (request.code() == null) {
-            throw ApiProblemException.businessRule("code", "a new price list needs a code");
-        }
-        if (priceLists.existsByCode(request.code())) {
-            throw new ApiProblemException(HttpStatus.CONFLICT, ProblemType.CONFLICT,
-                    "Price list " + request.code() + " already exists");
-        }
+        MasterCodes.requireNew(request.code(), priceLists.existsByCode(request.code()), "price list");
         PriceList list = new PriceList(request.code(), request.name(), false);
         list.addEntries(entriesOf(request.entries()));
         return priceLists.save(list);
@@ -52,9 +45,7 @@ class PriceListMaintenance {
 
     PriceList update(String code, PriceListRequest request) {
         PriceList list = priceLists.findByCode(code).orElseThrow(() -> ApiProblemException.notFound("Price list", code));
-        if (request.code() != null && !request.code().equals(code)) {
-            throw ApiProblemException.businessRule("code", "a price list code cannot be changed");
-        }
+        MasterCodes.requireUnchanged(code, request.code(), "price list");
         List<PriceListEntry> entries = entriesOf(request.entries());
         list.rename(request.name());
         list.clearEntries();

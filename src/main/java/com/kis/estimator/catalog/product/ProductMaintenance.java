@@ -1,13 +1,12 @@
 package com.kis.estimator.catalog.product;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.kis.estimator.catalog.CatalogChanged;
+import com.kis.estimator.catalog.support.MasterCodes;
 import com.kis.estimator.platform.web.ApiProblemException;
-import com.kis.estimator.platform.web.ProblemType;
 
 /** Creates and changes products; every change is announced so that cached quotes are dropped. */
 @Service
@@ -23,13 +22,7 @@ class ProductMaintenance {
     }
 
     Product create(ProductRequest request) {
-        if (request.code() == null) {
-            throw ApiProblemException.businessRule("code", "a new product needs a code");
-        }
-        if (products.existsByCode(request.code())) {
-            throw new ApiProblemException(HttpStatus.CONFLICT, ProblemType.CONFLICT,
-                    "Product " + request.code() + " already exists");
-        }
+        MasterCodes.requireNew(request.code(), products.existsByCode(request.code()), "product");
         Product product = new Product(request.code(), false);
         apply(product, request);
         return products.save(product);
@@ -37,9 +30,7 @@ class ProductMaintenance {
 
     Product update(String code, ProductRequest request) {
         Product product = products.findByCode(code).orElseThrow(() -> ApiProblemException.notFound("Product", code));
-        if (request.code() != null && !request.code().equals(code)) {
-            throw ApiProblemException.businessRule("code", "a product code cannot be changed");
-        }
+        MasterCodes.requireUnchanged(code, request.code(), "product");
         apply(product, request);
         events.publishEvent(new CatalogChanged("product " + code));
         return product;
