@@ -1,6 +1,7 @@
 package com.kis.estimator.estimate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -21,12 +22,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kis.estimator.JsonHttp;
 import com.kis.estimator.PostgresIntegrationTest;
-import com.kis.estimator.estimate.model.EstimateRepository;
 
 /**
  * Estimates through /api/v1 on the real PostgreSQL and Redis: pricing with the stored waterfall, revisions,
@@ -45,8 +44,7 @@ class EstimateApiTest {
     @Autowired TestRestTemplate rest;
     @Autowired JdbcTemplate jdbc;
     @Autowired RedissonClient redis;
-    @Autowired EstimateRepository estimates;
-    @Autowired TransactionTemplate transaction;
+    @Autowired EstimateLifecycle lifecycle;
     private JsonNode originalTiers;
 
     JsonHttp http() {
@@ -269,6 +267,28 @@ class EstimateApiTest {
     }
 
     @Test
+    void statusChangesAreCheckedAndRecordedWithWhoAndWhy() {
+        long id = create(standardEstimate()).getBody().path("id").asLong();
+        String path = "/api/v1/estimates/" + id;
+
+        lifecycle.changeStatus(id, EstimateStatus.SUBMITTED, "sales1", null);
+        assertThatThrownBy(() -> lifecycle.changeStatus(id, EstimateStatus.CHANGES_REQUESTED, "manager1", " "))
+                .hasMessageContaining("reason is required");
+        assertThatThrownBy(() -> lifecycle.changeStatus(id, EstimateStatus.WON, "sales1", null))
+                .hasMessageContaining("cannot become WON");
+        lifecycle.changeStatus(id, EstimateStatus.CHANGES_REQUESTED, "manager1", "할인율 재검토");
+
+        assertThat(http().get(path).getBody().path("status").asText()).isEqualTo("CHANGES_REQUESTED");
+        JsonNode history = http().get(path + "/revisions").getBody().path("history");
+        assertThat(history.findValuesAsText("action")).containsExactly("CREATED", "STATUS_CHANGED", "STATUS_CHANGED");
+        JsonNode last = history.get(2);
+        assertThat(last.path("fromStatus").asText()).isEqualTo("SUBMITTED");
+        assertThat(last.path("toStatus").asText()).isEqualTo("CHANGES_REQUESTED");
+        assertThat(last.path("actor").asText()).isEqualTo("manager1");
+        assertThat(last.path("detail").asText()).isEqualTo("할인율 재검토");
+    }
+
+    @Test
     void neverSubmittedDraftIsDeletedAndItsHistoryKept() {
         JsonNode estimate = create(standardEstimate()).getBody();
         long id = estimate.path("id").asLong();
@@ -443,7 +463,7 @@ class EstimateApiTest {
     }
 
     private void moveTo(long id, EstimateStatus status) {
-        transaction.executeWithoutResult(tx -> estimates.findById(id).orElseThrow().moveTo(status));
+        lifecycle.changeStatus(id, status, "approver1", "시험");
     }
 
     private int count(String table) {

@@ -1,0 +1,55 @@
+package com.kis.estimator.estimate.drafting;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.kis.estimator.estimate.EstimateLifecycle;
+import com.kis.estimator.estimate.EstimateStatus;
+import com.kis.estimator.estimate.model.Estimate;
+import com.kis.estimator.estimate.model.EstimateHistory;
+import com.kis.estimator.estimate.model.EstimateHistoryEntry;
+import com.kis.estimator.estimate.model.EstimateRepository;
+import com.kis.estimator.platform.web.ApiProblemException;
+import com.kis.estimator.platform.web.ProblemType;
+
+@Service
+class StatusChanges implements EstimateLifecycle {
+
+    private static final Set<EstimateStatus> NEED_A_REASON =
+            EnumSet.of(EstimateStatus.LOST, EstimateStatus.REJECTED, EstimateStatus.CHANGES_REQUESTED);
+
+    private final EstimateRepository estimates;
+    private final EstimateHistory history;
+    private final Clock clock;
+
+    StatusChanges(EstimateRepository estimates, EstimateHistory history, Clock clock) {
+        this.estimates = estimates;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public String changeStatus(long estimateId, EstimateStatus to, String actor, String reason) {
+        Estimate estimate = estimates.findById(estimateId)
+                .orElseThrow(() -> ApiProblemException.notFound("Estimate", estimateId));
+        EstimateStatus from = estimate.getStatus();
+        if (!from.canMoveTo(to)) {
+            throw new ApiProblemException(HttpStatus.CONFLICT, ProblemType.CONFLICT,
+                    estimate.getNumber() + " is " + from + " and cannot become " + to);
+        }
+        if (NEED_A_REASON.contains(to) && (reason == null || reason.isBlank())) {
+            throw ApiProblemException.invalidField("reason", "a reason is required to make an estimate " + to);
+        }
+        estimate.moveTo(to);
+        history.save(new EstimateHistoryEntry(estimate, EstimateHistoryEntry.Action.STATUS_CHANGED, from, actor,
+                reason, Instant.now(clock)));
+        return estimate.getNumber();
+    }
+}
