@@ -109,6 +109,9 @@ class EstimateApiTest {
 
         assertThat(http().get("/api/v1/estimates/" + estimate.path("number").asText()).getBody().path("total").asLong())
                 .as("found by number too").isEqualTo(1_463_477);
+        assertThat(rest.getForObject("/actuator/prometheus", String.class))
+                .containsPattern("kis_estimates_total\\{.*action=\"created\".*} [1-9]")
+                .contains("kis_estimate_total_won_count");
     }
 
     @Test

@@ -51,11 +51,12 @@ public class EstimateDrafting {
     private final QuotePricing pricing;
     private final TemplateExpansion templates;
     private final PricingProperties properties;
+    private final DraftingMetrics metrics;
     private final Clock clock;
 
     EstimateDrafting(EstimateRepository estimates, EstimateRevisions revisions, EstimateHistory history,
             EstimateNumbers numbers, CatalogLookup catalog, QuotePricing pricing, TemplateExpansion templates,
-            PricingProperties properties, Clock clock) {
+            PricingProperties properties, DraftingMetrics metrics, Clock clock) {
         this.estimates = estimates;
         this.revisions = revisions;
         this.history = history;
@@ -64,6 +65,7 @@ public class EstimateDrafting {
         this.pricing = pricing;
         this.templates = templates;
         this.properties = properties;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -90,6 +92,7 @@ public class EstimateDrafting {
         estimates.flush();
         record(estimate, Action.CREATED, null, actor, revision.getItems().size() + " lines, total "
                 + revision.getTotal().toPlainString());
+        metrics.recorded(Action.CREATED, estimate, revision);
         return new Drafted(estimate, revision);
     }
 
@@ -109,6 +112,7 @@ public class EstimateDrafting {
         var changes = RevisionDiff.between(previous, revision);
         record(estimate, Action.REVISED, null, actor, changes.isEmpty() ? "no changes"
                 : changes.size() + " changes: " + String.join(", ", changes.stream().map(c -> c.field()).toList()));
+        metrics.recorded(Action.REVISED, estimate, revision);
         return new Drafted(estimate, revision);
     }
 
@@ -136,6 +140,7 @@ public class EstimateDrafting {
         }
         record(estimate, Action.DELETED, estimate.getStatus(), actor, "deleted");
         estimates.delete(estimate);
+        metrics.recorded(Action.DELETED, estimate, null);
     }
 
     private CustomerInfo customer(String code) {
