@@ -21,6 +21,8 @@ public record ProblemType(String slug, String title) {
     public static final ProblemType UNKNOWN_REFERENCE = new ProblemType("unknown-reference", "Referenced resource does not exist");
     public static final ProblemType IDEMPOTENCY_KEY_REUSED = new ProblemType("idempotency-key-reused",
             "Idempotency-Key was used for a different request");
+    public static final ProblemType PRICES_STALE = new ProblemType("prices-stale",
+            "Estimate was priced on prices that have changed");
     public static final ProblemType BUSINESS_RULE = new ProblemType("business-rule", "Business rule violated");
     public static final ProblemType SERVICE_UNAVAILABLE = new ProblemType("service-unavailable", "Service unavailable");
     public static final ProblemType INTERNAL = new ProblemType("internal-error", "Internal error");

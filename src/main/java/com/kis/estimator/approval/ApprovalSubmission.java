@@ -1,0 +1,114 @@
+package com.kis.estimator.approval;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.kis.estimator.approval.process.ApprovalVariables;
+import com.kis.estimator.estimate.ApprovalFacts;
+import com.kis.estimator.estimate.EstimateLifecycle;
+import com.kis.estimator.estimate.EstimateQueries;
+import com.kis.estimator.estimate.EstimateStatus;
+import com.kis.estimator.platform.web.ApiProblemException;
+import com.kis.estimator.platform.web.ProblemType;
+
+/**
+ * The only road into approval: submits a DRAFT (starts {@code estimate-approval}, business key = estimate
+ * number) or resubmits a CHANGES_REQUESTED estimate (completes its revise task, so the routing runs again on
+ * the revised figures), and withdraws a submitted one. Status change and process step share one transaction.
+ */
+@Service
+@Transactional
+public class ApprovalSubmission {
+
+    public static final String PROCESS = "estimate-approval";
+    static final String WITHDRAWN_MESSAGE = "EstimateWithdrawn";
+
+    private final EstimateQueries estimates;
+    private final EstimateLifecycle lifecycle;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+
+    ApprovalSubmission(EstimateQueries estimates, EstimateLifecycle lifecycle, RuntimeService runtime, TaskService tasks) {
+        this.estimates = estimates;
+        this.lifecycle = lifecycle;
+        this.runtime = runtime;
+        this.tasks = tasks;
+    }
+
+    /** @return the id of the approval process instance */
+    public String submit(long estimateId, String actor) {
+        ApprovalFacts facts = facts(estimateId);
+        if (facts.pricesStale()) {
+            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.PRICES_STALE, facts.number()
+                    + " was priced on catalog prices that have changed since; revise it (PUT) to reprice, then submit");
+        }
+        if (facts.status() == EstimateStatus.DRAFT) {
+            lifecycle.changeStatus(estimateId, EstimateStatus.SUBMITTED, actor, null);
+            return runtime.startProcessInstanceByKey(PROCESS, facts.number(), variables(facts)).getId();
+        }
+        if (facts.status() == EstimateStatus.CHANGES_REQUESTED) {
+            Task revise = tasks.createTaskQuery().processInstanceBusinessKey(facts.number())
+                    .taskDefinitionKey("Revise").singleResult();
+            if (revise == null) {
+                throw conflict(facts.number() + " has no open revise task");
+            }
+            lifecycle.changeStatus(estimateId, EstimateStatus.SUBMITTED, actor, null);
+            Map<String, Object> refreshed = variables(facts);
+            refreshed.put(ApprovalVariables.COMMENT, null);
+            tasks.complete(revise.getId(), refreshed);
+            return revise.getProcessInstanceId();
+        }
+        throw conflict(facts.number() + " is " + facts.status() + "; only DRAFT or CHANGES_REQUESTED can be submitted");
+    }
+
+    public void withdraw(long estimateId, String actor) {
+        ApprovalFacts facts = facts(estimateId);
+        if (!actor.equals(facts.owner())) {
+            throw conflict("only the owner " + facts.owner() + " can withdraw " + facts.number());
+        }
+        if (facts.status() != EstimateStatus.SUBMITTED && facts.status() != EstimateStatus.CHANGES_REQUESTED) {
+            throw conflict(facts.number() + " is " + facts.status() + "; only a submitted estimate can be withdrawn");
+        }
+        runtime.createMessageCorrelation(WITHDRAWN_MESSAGE)
+                .processInstanceBusinessKey(facts.number())
+                .setVariable(ApprovalVariables.LAST_APPROVER, actor)
+                .setVariable(ApprovalVariables.COMMENT, "withdrawn by the owner")
+                .correlate();
+    }
+
+    private ApprovalFacts facts(long estimateId) {
+        return estimates.approvalFacts(estimateId).orElseThrow(() -> ApiProblemException.notFound("Estimate", estimateId));
+    }
+
+    /** What the routing decision, the forms and the task names read; numbers as plain types for Cockpit. */
+    private static Map<String, Object> variables(ApprovalFacts facts) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ApprovalVariables.ESTIMATE_ID, facts.estimateId());
+        variables.put(ApprovalVariables.ESTIMATE_NUMBER, facts.number());
+        variables.put(ApprovalVariables.REVISION, facts.revision());
+        variables.put(ApprovalVariables.OWNER, facts.owner());
+        variables.put(ApprovalVariables.CUSTOMER_NAME, facts.customerName());
+        variables.put(ApprovalVariables.CUSTOMER_TIER, facts.customerTier());
+        variables.put(ApprovalVariables.TOTAL, facts.total().longValueExact());
+        variables.put(ApprovalVariables.TOTAL_TEXT, "%,d원".formatted(facts.total().longValueExact()));
+        variables.put(ApprovalVariables.MAX_DISCOUNT, toDouble(facts.largestDiscountRate()));
+        variables.put(ApprovalVariables.MARGIN, toDouble(facts.marginRate()));
+        return variables;
+    }
+
+    private static double toDouble(BigDecimal percent) {
+        return percent.doubleValue();
+    }
+
+    private static ApiProblemException conflict(String detail) {
+        return new ApiProblemException(HttpStatus.CONFLICT, ProblemType.CONFLICT, detail);
+    }
+}

@@ -1,0 +1,88 @@
+package com.kis.estimator.approval.process;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+import com.kis.estimator.approval.record.ApprovalRecord;
+import com.kis.estimator.approval.record.ApprovalRecords;
+import com.kis.estimator.platform.web.ApiProblemException;
+
+/**
+ * On an approval task: names it for Tasklist when created ("EST-2026-000012 · (주)한빛전기공사 · 42,061,067원 ·
+ * manager"), and when it is completed enforces the approval rules and records the decision. A refusal here
+ * rolls the completion back, in Tasklist and through the API alike.
+ */
+@Component("approvalTaskListener")
+class ApprovalTaskListener implements TaskListener {
+
+    private final IdentityService identity;
+    private final ApprovalRecords records;
+    private final Clock clock;
+
+    ApprovalTaskListener(IdentityService identity, ApprovalRecords records, Clock clock) {
+        this.identity = identity;
+        this.records = records;
+        this.clock = clock;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            task.setName(task.getVariable(ApprovalVariables.ESTIMATE_NUMBER) + " · "
+                    + task.getVariable(ApprovalVariables.CUSTOMER_NAME) + " · "
+                    + task.getVariable(ApprovalVariables.TOTAL_TEXT) + " · " + task.getVariable(ApprovalVariables.LEVEL));
+        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            decide(task);
+        }
+    }
+
+    private void decide(DelegateTask task) {
+        String approver = approver(task);
+        Decision decision = decision(task.getVariable(ApprovalVariables.DECISION));
+        String comment = (String) task.getVariable(ApprovalVariables.COMMENT);
+        long estimateId = ((Number) task.getVariable(ApprovalVariables.ESTIMATE_ID)).longValue();
+        int revision = ((Number) task.getVariable(ApprovalVariables.REVISION)).intValue();
+        if (decision.needsComment() && (comment == null || comment.isBlank())) {
+            throw ApiProblemException.invalidField(ApprovalVariables.COMMENT,
+                    "a comment is required to " + decision.name().toLowerCase().replace('_', ' '));
+        }
+        if (approver.equals(task.getVariable(ApprovalVariables.OWNER))) {
+            throw ApprovalRefused.because(approver + " owns this estimate and cannot decide on it");
+        }
+        if (decision == Decision.APPROVE && records.approvedBy(estimateId, revision, approver)) {
+            throw ApprovalRefused.because(approver + " has already approved another level of this estimate");
+        }
+        int level = ((Number) task.getVariable("loopCounter")).intValue() + 1;
+        records.save(new ApprovalRecord(estimateId, (String) task.getVariable(ApprovalVariables.ESTIMATE_NUMBER),
+                revision, level, (String) task.getVariable(ApprovalVariables.LEVEL), approver, decision.name(),
+                comment, task.getId(), Instant.now(clock)));
+        task.getExecution().getProcessInstance().setVariable(ApprovalVariables.LAST_APPROVER, approver);
+    }
+
+    /** The signed-in Tasklist user, or the API caller on whose behalf the task is completed. */
+    private String approver(DelegateTask task) {
+        Authentication authentication = identity.getCurrentAuthentication();
+        if (authentication != null && authentication.getUserId() != null) {
+            return authentication.getUserId();
+        }
+        if (task.getAssignee() != null) {
+            return task.getAssignee();
+        }
+        throw ApprovalRefused.because("an approval must be made by a signed-in user");
+    }
+
+    private static Decision decision(Object value) {
+        try {
+            return Decision.valueOf(String.valueOf(value));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblemException.invalidField(ApprovalVariables.DECISION,
+                    "decision must be APPROVE, REJECT or REQUEST_CHANGES, was " + value);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package com.kis.estimator.approval.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.kis.estimator.approval.ApprovalSubmission;
+import com.kis.estimator.approval.record.ApprovalRecords;
+import com.kis.estimator.platform.web.CurrentUser;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/v1/estimates/{id}")
+@Tag(name = "approval")
+class ApprovalController {
+
+    private final ApprovalSubmission submission;
+    private final ApprovalRecords records;
+    private final CurrentUser user;
+
+    ApprovalController(ApprovalSubmission submission, ApprovalRecords records, CurrentUser user) {
+        this.submission = submission;
+        this.records = records;
+        this.user = user;
+    }
+
+    @PostMapping("/submit")
+    @Operation(summary = "Submit a DRAFT for approval, or resubmit a CHANGES_REQUESTED estimate after revising it")
+    ResponseEntity<Map<String, String>> submit(@PathVariable long id) {
+        String processInstanceId = submission.submit(id, user.id());
+        return ResponseEntity.accepted().body(Map.of("processInstanceId", processInstanceId, "status", "SUBMITTED"));
+    }
+
+    @PostMapping("/withdraw")
+    @Operation(summary = "The owner withdraws a submitted estimate from approval")
+    ResponseEntity<Void> withdraw(@PathVariable long id) {
+        submission.withdraw(id, user.id());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/approvals")
+    @Operation(summary = "Every approval decision on the estimate: level, approver, decision, comment, time")
+    List<ApprovalView> approvals(@PathVariable long id) {
+        return records.findByEstimate(id).stream().map(record -> new ApprovalView(record.getRevision(),
+                record.getLevel(), record.getApproverGroup(), record.getApprover(), record.getDecision(),
+                record.getComment(), record.getTaskId(), record.getDecidedAt())).toList();
+    }
+
+    record ApprovalView(int revision, int level, String group, String approver, String decision, String comment,
+            String taskId, Instant decidedAt) {
+    }
+}

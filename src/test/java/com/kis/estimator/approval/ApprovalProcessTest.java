@@ -1,0 +1,254 @@
+package com.kis.estimator.approval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.kis.estimator.JsonHttp;
+import com.kis.estimator.PostgresIntegrationTest;
+import com.kis.estimator.estimate.drafting.Draft;
+import com.kis.estimator.estimate.drafting.EstimateDrafting;
+
+/**
+ * The approval process on PostgreSQL through the submit API and Camunda's task service, as Tasklist completes
+ * tasks: routing by the DMN, one and three levels, reject, request changes and resubmit, withdraw, and the
+ * rules that cannot be bypassed.
+ */
+@PostgresIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApprovalProcessTest {
+
+    private final String run = Long.toString(System.nanoTime(), 36).toUpperCase();
+    private final String small = "T-AP-S-" + run;
+    private final String big = "T-AP-B-" + run;
+    private final String customer = "T-AP-C-" + run;
+
+    @Autowired TestRestTemplate rest;
+    @Autowired ProcessEngine engine;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired IdentityService identity;
+    @Autowired EstimateDrafting drafting;
+
+    JsonHttp http() {
+        return new JsonHttp(rest);
+    }
+
+    @BeforeAll
+    void catalog() {
+        http().post("/api/v1/products", """
+                {"code":"%s","name":"소형 품목","category":"T-AP","unit":"EA","listPrice":100000,"cost":60000}""".formatted(small));
+        http().post("/api/v1/products", """
+                {"code":"%s","name":"대형 품목","category":"T-AP","unit":"EA","listPrice":60000000,"cost":40000000}""".formatted(big));
+        http().post("/api/v1/customers", """
+                {"code":"%s","name":"(주)승인시험","businessRegistrationNumber":"124-81-00998","tier":"B"}""".formatted(customer));
+    }
+
+    @BeforeEach
+    void assertions() {
+        BpmnAwareTests.init(engine);
+    }
+
+    @Test
+    void smallEstimateNeedsOneApproverAndBecomesApproved() {
+        long id = estimate(small, 1, null);
+
+        ProcessInstance process = submit(id);
+
+        assertThat(process).isWaitingAt("Approve");
+        Task task = openTask(process);
+        assertThat(task).hasCandidateGroup("approver");
+        assertThat(task.getName()).contains(number(id), "(주)승인시험", "110,000원", "approver");
+        assertThat(status(id)).isEqualTo("SUBMITTED");
+
+        decide(task, "approver1", "APPROVE", null);
+
+        assertThat(process).isEnded().hasPassed("MarkApproved");
+        assertThat(status(id)).isEqualTo("APPROVED");
+        JsonNode approvals = http().get("/api/v1/estimates/" + id + "/approvals").getBody();
+        assertThat(approvals.findValuesAsText("approver")).containsExactly("approver1");
+        assertThat(approvals.findValuesAsText("decision")).containsExactly("APPROVE");
+    }
+
+    @Test
+    void largeEstimateGoesThroughApproverManagerAndDirectorInOrder() {
+        long id = estimate(big, 1, null);
+        ProcessInstance process = submit(id);
+
+        Task first = openTask(process);
+        assertThat(first).hasCandidateGroup("approver");
+        decide(first, "approver1", "APPROVE", null);
+        Task second = openTask(process);
+        assertThat(second).hasCandidateGroup("manager");
+        decide(second, "manager1", "APPROVE", "적정");
+        Task third = openTask(process);
+        assertThat(third).hasCandidateGroup("director");
+        decide(third, "director1", "APPROVE", null);
+
+        assertThat(process).isEnded();
+        assertThat(status(id)).isEqualTo("APPROVED");
+        assertThat(http().get("/api/v1/estimates/" + id + "/approvals").getBody().findValuesAsText("group"))
+                .containsExactly("approver", "manager", "director");
+    }
+
+    @Test
+    void rejectionNeedsAReasonAndEndsTheApproval() {
+        long id = estimate(small, 1, null);
+        ProcessInstance process = submit(id);
+        Task task = openTask(process);
+
+        assertThatThrownBy(() -> decide(task, "approver1", "REJECT", " ")).hasMessageContaining("comment is required");
+        assertThat(process).isWaitingAt("Approve");
+
+        decide(task, "approver1", "REJECT", "가격 근거 부족");
+
+        assertThat(process).isEnded().hasPassed("MarkRejected");
+        assertThat(status(id)).isEqualTo("REJECTED");
+        assertThat(http().get("/api/v1/estimates/" + id + "/revisions").getBody().path("history")
+                .findValuesAsText("detail")).contains("가격 근거 부족");
+    }
+
+    @Test
+    void requestedChangesAreRevisedResubmittedAndRoutedAgain() {
+        long id = estimate(small, 1, null);
+        ProcessInstance process = submit(id);
+        decide(openTask(process), "approver1", "REQUEST_CHANGES", "수량 확인 바랍니다");
+
+        assertThat(status(id)).isEqualTo("CHANGES_REQUESTED");
+        assertThat(process).isWaitingAt("Revise");
+
+        // The owner revises: 600 units put the estimate above 50,000,000 won, so routing adds two levels.
+        ResponseEntity<JsonNode> revised = http().put("/api/v1/estimates/" + id, """
+                {"customerCode":"%s","items":[{"productCode":"%s","quantity":600}]}""".formatted(customer, small));
+        assertThat(revised.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http().post("/api/v1/estimates/" + id + "/submit", "{}").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+
+        assertThat(status(id)).isEqualTo("SUBMITTED");
+        assertThat(process).isWaitingAt("Approve");
+        assertThat(runtime.getVariable(process.getId(), "approvalLevels")).asList()
+                .containsExactly("approver", "manager", "director");
+    }
+
+    @Test
+    void theOwnerCannotApproveTheirOwnEstimate() {
+        long id = estimate(small, 1, "approver1");
+        ProcessInstance process = submit(id);
+
+        assertThatThrownBy(() -> decide(openTask(process), "approver1", "APPROVE", null))
+                .hasMessageContaining("owns this estimate");
+
+        assertThat(process).isWaitingAt("Approve");
+        assertThat(status(id)).isEqualTo("SUBMITTED");
+    }
+
+    @Test
+    void onePersonCannotApproveTwoLevels() {
+        long id = estimate(big, 1, null);
+        ProcessInstance process = submit(id);
+        decide(openTask(process), "manager1", "APPROVE", null);
+
+        assertThatThrownBy(() -> decide(openTask(process), "manager1", "APPROVE", null))
+                .hasMessageContaining("already approved");
+
+        assertThat(openTask(process)).hasCandidateGroup("manager");
+    }
+
+    @Test
+    void theOwnerWithdrawsASubmittedEstimate() {
+        long id = estimate(small, 1, null);
+        ProcessInstance process = submit(id);
+
+        ResponseEntity<JsonNode> withdrawn = http().post("/api/v1/estimates/" + id + "/withdraw", "{}");
+
+        assertThat(withdrawn.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(process).isEnded().hasPassed("MarkWithdrawn");
+        assertThat(status(id)).isEqualTo("WITHDRAWN");
+    }
+
+    @Test
+    void onlyDraftsAreSubmittedAndStalePricesAreRefused() {
+        long id = estimate(small, 1, null);
+        submit(id);
+
+        ResponseEntity<JsonNode> again = http().post("/api/v1/estimates/" + id + "/submit", "{}");
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(again.getBody().path("type").asText()).isEqualTo("/problems/conflict");
+
+        String repriced = "T-AP-R-" + run;
+        http().post("/api/v1/products", """
+                {"code":"%s","name":"변동 품목","category":"T-AP","unit":"EA","listPrice":1000,"cost":500}""".formatted(repriced));
+        long stale = estimate(repriced, 1, null);
+        http().put("/api/v1/products/" + repriced, """
+                {"name":"변동 품목","category":"T-AP","unit":"EA","listPrice":1100,"cost":500}""");
+        ResponseEntity<JsonNode> refused = http().post("/api/v1/estimates/" + stale + "/submit", "{}");
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(refused.getBody().path("type").asText()).isEqualTo("/problems/prices-stale");
+        assertThat(status(stale)).isEqualTo("DRAFT");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(number(stale)).count()).isZero();
+    }
+
+    private long estimate(String product, long quantity, String owner) {
+        if (owner != null) {
+            var priced = drafting.price(new Draft(customer, null, null, null,
+                    List.of(new Draft.Line(product, BigDecimal.valueOf(quantity), null, null)), null));
+            return drafting.create(priced, owner).estimate().getId();
+        }
+        ResponseEntity<JsonNode> created = http().post("/api/v1/estimates", """
+                {"customerCode":"%s","items":[{"productCode":"%s","quantity":%d}]}""".formatted(customer, product, quantity));
+        assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
+        return created.getBody().path("id").asLong();
+    }
+
+    private ProcessInstance submit(long id) {
+        ResponseEntity<JsonNode> submitted = http().post("/api/v1/estimates/" + id + "/submit", "{}");
+        assertThat(submitted.getStatusCode()).as(String.valueOf(submitted.getBody())).isEqualTo(HttpStatus.ACCEPTED);
+        return runtime.createProcessInstanceQuery()
+                .processInstanceId(submitted.getBody().path("processInstanceId").asText()).singleResult();
+    }
+
+    private Task openTask(ProcessInstance process) {
+        return tasks.createTaskQuery().processInstanceId(process.getId()).singleResult();
+    }
+
+    /** As Tasklist does it: the signed-in user completes the task with the form's variables. */
+    private void decide(Task task, String user, String decision, String comment) {
+        identity.setAuthenticatedUserId(user);
+        try {
+            Map<String, Object> variables = new HashMap<>(Map.of("decision", decision));
+            variables.put("comment", comment);
+            tasks.complete(task.getId(), variables);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private String status(long id) {
+        return http().get("/api/v1/estimates/" + id).getBody().path("status").asText();
+    }
+
+    private String number(long id) {
+        return http().get("/api/v1/estimates/" + id).getBody().path("number").asText();
+    }
+}
