@@ -93,6 +93,33 @@ class ApprovalProcessTest {
     }
 
     @Test
+    void onlyApprovedEstimatesAreSentAndOnlySentOnesWonOrLost() {
+        long draft = estimate(small, 1, null);
+        assertProblem(http().post("/api/v1/estimates/" + draft + "/send", "{}"), HttpStatus.CONFLICT, "/problems/conflict");
+        assertProblem(http().post("/api/v1/estimates/" + draft + "/outcome", "{\"outcome\":\"WON\"}"),
+                HttpStatus.CONFLICT, "/problems/conflict");
+
+        long id = estimate(small, 1, null);
+        decide(openTask(submit(id)), "approver1", "APPROVE", null);
+        assertProblem(http().post("/api/v1/estimates/" + id + "/outcome", "{\"outcome\":\"WON\"}"),
+                HttpStatus.CONFLICT, "/problems/conflict");
+        assertThat(http().post("/api/v1/estimates/" + id + "/send", "{}").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(status(id)).isEqualTo("SENT");
+        assertThat(http().put("/api/v1/estimates/" + id, """
+                {"customerCode":"%s","items":[{"productCode":"%s","quantity":2}]}""".formatted(customer, small))
+                .getStatusCode()).as("no change after approval").isEqualTo(HttpStatus.CONFLICT);
+
+        assertProblem(http().post("/api/v1/estimates/" + id + "/outcome", "{\"outcome\":\"MAYBE\"}"),
+                HttpStatus.BAD_REQUEST, "/problems/validation");
+        assertProblem(http().post("/api/v1/estimates/" + id + "/outcome", "{\"outcome\":\"LOST\"}"),
+                HttpStatus.BAD_REQUEST, "/problems/validation");
+        assertThat(status(id)).isEqualTo("SENT");
+        assertThat(http().post("/api/v1/estimates/" + id + "/outcome", "{\"outcome\":\"LOST\",\"reason\":\"경쟁사 단가\"}")
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(status(id)).isEqualTo("LOST");
+    }
+
+    @Test
     void largeEstimateGoesThroughApproverManagerAndDirectorInOrder() {
         long id = estimate(big, 1, null);
         ProcessInstance process = submit(id);
@@ -242,6 +269,11 @@ class ApprovalProcessTest {
         } finally {
             identity.clearAuthentication();
         }
+    }
+
+    private static void assertProblem(ResponseEntity<JsonNode> response, HttpStatus status, String type) {
+        assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(status);
+        assertThat(response.getBody().path("type").asText()).isEqualTo(type);
     }
 
     private String status(long id) {

@@ -8,15 +8,19 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.kis.estimator.approval.ApprovalSubmission;
 import com.kis.estimator.approval.record.ApprovalRecords;
+import com.kis.estimator.estimate.EstimateLifecycle;
+import com.kis.estimator.estimate.EstimateStatus;
 import com.kis.estimator.platform.web.CurrentUser;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 
 @RestController
 @RequestMapping("/api/v1/estimates/{id}")
@@ -25,11 +29,14 @@ class ApprovalController {
 
     private final ApprovalSubmission submission;
     private final ApprovalRecords records;
+    private final EstimateLifecycle lifecycle;
     private final CurrentUser user;
 
-    ApprovalController(ApprovalSubmission submission, ApprovalRecords records, CurrentUser user) {
+    ApprovalController(ApprovalSubmission submission, ApprovalRecords records, EstimateLifecycle lifecycle,
+            CurrentUser user) {
         this.submission = submission;
         this.records = records;
+        this.lifecycle = lifecycle;
         this.user = user;
     }
 
@@ -45,6 +52,21 @@ class ApprovalController {
     ResponseEntity<Void> withdraw(@PathVariable long id) {
         submission.withdraw(id, user.id());
         return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/send")
+    @Operation(summary = "Mark an APPROVED estimate as sent to the customer; nothing else can be sent")
+    ResponseEntity<Map<String, String>> send(@PathVariable long id) {
+        lifecycle.changeStatus(id, EstimateStatus.SENT, user.id(), null);
+        return ResponseEntity.ok(Map.of("status", EstimateStatus.SENT.name()));
+    }
+
+    @PostMapping("/outcome")
+    @Operation(summary = "Record whether a SENT estimate was WON or LOST (LOST needs a reason)")
+    ResponseEntity<Map<String, String>> outcome(@PathVariable long id, @Valid @RequestBody OutcomeRequest request) {
+        EstimateStatus outcome = EstimateStatus.valueOf(request.outcome());
+        lifecycle.changeStatus(id, outcome, user.id(), request.reason());
+        return ResponseEntity.ok(Map.of("status", outcome.name()));
     }
 
     @GetMapping("/approvals")
