@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -138,6 +141,32 @@ class ApprovalProcessTest {
         assertThat(status(id)).isEqualTo("APPROVED");
         assertThat(http().get("/api/v1/estimates/" + id + "/approvals").getBody().findValuesAsText("group"))
                 .containsExactly("approver", "manager", "director");
+    }
+
+    @Test
+    void approversFindTheirTasksThroughTheTasklistFiltersAndOverdueOnesSeparately() {
+        long id = estimate(small, 1, null);
+        Task task = openTask(submit(id));
+        assertThat(task.getDueDate()).isInTheFuture();
+        Filter mine = engine.getFilterService().createTaskFilterQuery().filterName("My group's approvals").singleResult();
+        Filter overdue = engine.getFilterService().createTaskFilterQuery().filterName("Overdue approvals").singleResult();
+
+        assertThat(tasksOf(mine, "approver1", "approver")).contains(task.getId());
+        assertThat(tasksOf(mine, "manager1", "manager")).doesNotContain(task.getId());
+        assertThat(tasksOf(overdue, "approver1", "approver")).doesNotContain(task.getId());
+
+        tasks.setDueDate(task.getId(), Date.from(Instant.now().minusSeconds(60)));
+        assertThat(tasksOf(overdue, "approver1", "approver")).contains(task.getId());
+    }
+
+    /** What Tasklist shows the signed-in user in that filter. */
+    private List<String> tasksOf(Filter filter, String user, String group) {
+        identity.setAuthentication(user, List.of(group));
+        try {
+            return engine.getFilterService().<Task>list(filter.getId()).stream().map(Task::getId).toList();
+        } finally {
+            identity.clearAuthentication();
+        }
     }
 
     @Test
