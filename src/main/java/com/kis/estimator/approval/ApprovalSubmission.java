@@ -1,6 +1,7 @@
 package com.kis.estimator.approval;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -35,12 +36,15 @@ public class ApprovalSubmission {
     private final EstimateLifecycle lifecycle;
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final Clock clock;
 
-    ApprovalSubmission(EstimateQueries estimates, EstimateLifecycle lifecycle, RuntimeService runtime, TaskService tasks) {
+    ApprovalSubmission(EstimateQueries estimates, EstimateLifecycle lifecycle, RuntimeService runtime, TaskService tasks,
+            Clock clock) {
         this.estimates = estimates;
         this.lifecycle = lifecycle;
         this.runtime = runtime;
         this.tasks = tasks;
+        this.clock = clock;
     }
 
     /** @return the id of the approval process instance */
@@ -89,7 +93,7 @@ public class ApprovalSubmission {
     }
 
     /** What the routing decision, the forms and the task names read; numbers as plain types for Cockpit. */
-    private static Map<String, Object> variables(ApprovalFacts facts) {
+    private Map<String, Object> variables(ApprovalFacts facts) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(ApprovalVariables.ESTIMATE_ID, facts.estimateId());
         variables.put(ApprovalVariables.ESTIMATE_NUMBER, facts.number());
@@ -101,6 +105,9 @@ public class ApprovalSubmission {
         variables.put(ApprovalVariables.TOTAL_TEXT, "%,d원".formatted(facts.total().longValueExact()));
         variables.put(ApprovalVariables.MAX_DISCOUNT, toDouble(facts.largestDiscountRate()));
         variables.put(ApprovalVariables.MARGIN, toDouble(facts.marginRate()));
+        // An approved estimate expires when its last valid day (KST) is over.
+        variables.put(ApprovalVariables.VALID_UNTIL_END, facts.validUntil().plusDays(1).atStartOfDay(clock.getZone())
+                .toOffsetDateTime().toString());
         return variables;
     }
 

@@ -1,6 +1,7 @@
 package com.kis.estimator.estimate;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 
 /**
  * What approval routing and the approval tasks need to know about an estimate's current revision.
@@ -10,5 +11,5 @@ import java.math.BigDecimal;
  */
 public record ApprovalFacts(long estimateId, String number, int revision, String owner, EstimateStatus status,
         String customerName, String customerTier, BigDecimal total, BigDecimal largestDiscountRate,
-        BigDecimal marginRate, boolean pricesStale) {
+        BigDecimal marginRate, LocalDate validUntil, boolean pricesStale) {
 }

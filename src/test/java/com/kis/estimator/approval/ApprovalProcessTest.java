@@ -10,12 +10,14 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -88,7 +90,7 @@ class ApprovalProcessTest {
 
         decide(task, "approver1", "APPROVE", null);
 
-        assertThat(process).isEnded().hasPassed("MarkApproved");
+        assertThat(process).hasPassed("MarkApproved").isWaitingAt("ValidityEnds");
         assertThat(status(id)).isEqualTo("APPROVED");
         JsonNode approvals = http().get("/api/v1/estimates/" + id + "/approvals").getBody();
         assertThat(approvals.findValuesAsText("approver")).containsExactly("approver1");
@@ -137,7 +139,7 @@ class ApprovalProcessTest {
         assertThat(third).hasCandidateGroup("director");
         decide(third, "director1", "APPROVE", null);
 
-        assertThat(process).isEnded();
+        assertThat(process).isWaitingAt("ValidityEnds");
         assertThat(status(id)).isEqualTo("APPROVED");
         assertThat(http().get("/api/v1/estimates/" + id + "/approvals").getBody().findValuesAsText("group"))
                 .containsExactly("approver", "manager", "director");
@@ -166,6 +168,69 @@ class ApprovalProcessTest {
             return engine.getFilterService().<Task>list(filter.getId()).stream().map(Task::getId).toList();
         } finally {
             identity.clearAuthentication();
+        }
+    }
+
+    @Test
+    void missedSlaFlagsTheTaskOverdueAndAddsTheNextLevel() {
+        long id = estimate(small, 1, null);
+        ProcessInstance process = submit(id);
+        Task task = openTask(process);
+        Job sla = engine.getManagementService().createJobQuery().processInstanceId(process.getId()).timers().singleResult();
+        assertThat(sla.getDuedate()).isCloseTo(task.getDueDate(), 60_000);
+
+        runJobsUntil(process, () -> Boolean.TRUE.equals(tasks.getVariableLocal(task.getId(), "overdue")));
+
+        assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(link -> link.getGroupId())
+                .contains("approver", "manager");
+        assertThat(openTask(process).getPriority()).isEqualTo(80);
+        assertThat(process).isWaitingAt("Approve");
+        decide(openTask(process), "manager1", "APPROVE", "대신 승인");
+        assertThat(status(id)).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void approvedEstimateExpiresWhenItsValidityEndsButAWonOneStaysWon() {
+        long open = estimate(small, 1, null);
+        ProcessInstance openProcess = submit(open);
+        decide(openTask(openProcess), "approver1", "APPROVE", null);
+        long won = estimate(small, 1, null);
+        ProcessInstance wonProcess = submit(won);
+        decide(openTask(wonProcess), "approver1", "APPROVE", null);
+        http().post("/api/v1/estimates/" + won + "/send", "{}");
+        http().post("/api/v1/estimates/" + won + "/outcome", "{\"outcome\":\"WON\"}");
+        assertThat(openProcess).isWaitingAt("ValidityEnds");
+
+        runJobsUntil(openProcess, () -> runtime.createProcessInstanceQuery().processInstanceId(openProcess.getId()).count() == 0);
+        runJobsUntil(wonProcess, () -> runtime.createProcessInstanceQuery().processInstanceId(wonProcess.getId()).count() == 0);
+
+        assertThat(status(open)).isEqualTo("EXPIRED");
+        assertThat(status(won)).isEqualTo("WON");
+    }
+
+    /** Runs the process's due-or-not jobs (timers, async steps) until the condition holds, as time passing would. */
+    private void runJobsUntil(ProcessInstance process, BooleanSupplier condition) {
+        var management = engine.getManagementService();
+        for (int round = 0; round < 50 && !condition.getAsBoolean(); round++) {
+            for (Job job : management.createJobQuery().processInstanceId(process.getId()).list()) {
+                try {
+                    management.executeJob(job.getId());
+                } catch (RuntimeException takenByTheJobExecutor) {
+                    // the application's own job executor may have run it first
+                }
+            }
+            if (!condition.getAsBoolean()) {
+                sleep(100);
+            }
+        }
+        assertThat(condition.getAsBoolean()).as("condition reached by running the jobs").isTrue();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -19,6 +19,8 @@ public final class ApprovalVariables {
     public static final String DECISION = "decision";
     public static final String COMMENT = "comment";
     public static final String LAST_APPROVER = "lastApprover";
+    public static final String VALID_UNTIL_END = "validUntilEnd";
+    public static final String OVERDUE = "overdue";
 
     private ApprovalVariables() {
     }

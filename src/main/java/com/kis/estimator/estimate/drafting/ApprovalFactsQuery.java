@@ -32,7 +32,8 @@ class ApprovalFactsQuery implements EstimateQueries {
             return new ApprovalFacts(estimate.getId(), estimate.getNumber(), revision.getRevision(),
                     estimate.getOwner(), estimate.getStatus(), revision.getCustomerName(), revision.getCustomerTier(),
                     revision.getTotal(), largestDiscount.stripTrailingZeros(),
-                    revision.getMarginRate().stripTrailingZeros(), priceCheck.isStale(estimate, revision));
+                    revision.getMarginRate().stripTrailingZeros(), revision.getValidUntil(),
+                    priceCheck.isStale(estimate, revision));
         });
     }
 }
