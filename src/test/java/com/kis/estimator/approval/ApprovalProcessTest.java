@@ -17,6 +17,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -35,6 +37,7 @@ import com.kis.estimator.JsonHttp;
 import com.kis.estimator.PostgresIntegrationTest;
 import com.kis.estimator.estimate.drafting.Draft;
 import com.kis.estimator.estimate.drafting.EstimateDrafting;
+import com.kis.estimator.platform.web.ApiProblemException;
 
 /**
  * The approval process on PostgreSQL through the submit API and Camunda's task service, as Tasklist completes
@@ -56,6 +59,7 @@ class ApprovalProcessTest {
     @Autowired TaskService tasks;
     @Autowired IdentityService identity;
     @Autowired EstimateDrafting drafting;
+    @Autowired ApprovalDecisions decisions;
 
     JsonHttp http() {
         return new JsonHttp(rest);
@@ -232,6 +236,47 @@ class ApprovalProcessTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Test
+    void approveApiDecidesTheCallersTaskUnderTheSameRules() {
+        identity.saveGroup(group("approver"));
+        identity.saveUser(user("approver1"));
+        identity.createMembership("approver1", "approver");
+        try {
+            long id = estimate(small, 1, null);
+            ProcessInstance process = submit(id);
+
+            assertThatThrownBy(() -> decisions.decide(id, "approver1", "REQUEST_CHANGES", null))
+                    .isInstanceOf(ApiProblemException.class).hasMessageContaining("comment is required");
+            assertThatThrownBy(() -> decisions.decide(id, "manager1", "APPROVE", null))
+                    .hasMessageContaining("no open approval task");
+            ResponseEntity<JsonNode> anonymous = http().post("/api/v1/estimates/" + id + "/approve",
+                    "{\"decision\":\"APPROVE\"}");
+            assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(http().post("/api/v1/estimates/" + id + "/approve", "{\"decision\":\"MAYBE\"}")
+                    .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(process).isWaitingAt("Approve");
+
+            decisions.decide(id, "approver1", "APPROVE", "확인");
+
+            assertThat(status(id)).isEqualTo("APPROVED");
+        } finally {
+            identity.deleteUser("approver1");
+            identity.deleteGroup("approver");
+        }
+    }
+
+    private Group group(String id) {
+        var group = identity.newGroup(id);
+        group.setName(id);
+        return group;
+    }
+
+    private User user(String id) {
+        var user = identity.newUser(id);
+        user.setPassword("test-only-" + run);
+        return user;
     }
 
     @Test

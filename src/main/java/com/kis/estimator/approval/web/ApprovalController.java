@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.kis.estimator.approval.ApprovalDecisions;
 import com.kis.estimator.approval.ApprovalSubmission;
 import com.kis.estimator.approval.record.ApprovalRecords;
 import com.kis.estimator.estimate.EstimateLifecycle;
@@ -28,13 +29,15 @@ import jakarta.validation.Valid;
 class ApprovalController {
 
     private final ApprovalSubmission submission;
+    private final ApprovalDecisions decisions;
     private final ApprovalRecords records;
     private final EstimateLifecycle lifecycle;
     private final CurrentUser user;
 
-    ApprovalController(ApprovalSubmission submission, ApprovalRecords records, EstimateLifecycle lifecycle,
-            CurrentUser user) {
+    ApprovalController(ApprovalSubmission submission, ApprovalDecisions decisions, ApprovalRecords records,
+            EstimateLifecycle lifecycle, CurrentUser user) {
         this.submission = submission;
+        this.decisions = decisions;
         this.records = records;
         this.lifecycle = lifecycle;
         this.user = user;
@@ -51,6 +54,13 @@ class ApprovalController {
     @Operation(summary = "The owner withdraws a submitted estimate from approval")
     ResponseEntity<Void> withdraw(@PathVariable long id) {
         submission.withdraw(id, user.id());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/approve")
+    @Operation(summary = "Decide the caller's open approval task (APPROVE, REJECT or REQUEST_CHANGES), as in Tasklist")
+    ResponseEntity<Void> approve(@PathVariable long id, @Valid @RequestBody DecisionRequest request) {
+        decisions.decide(id, user.id(), request.decision(), request.comment());
         return ResponseEntity.noContent().build();
     }
 

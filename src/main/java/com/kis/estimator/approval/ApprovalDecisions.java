@@ -1,0 +1,83 @@
+package com.kis.estimator.approval;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.kis.estimator.approval.process.ApprovalVariables;
+import com.kis.estimator.estimate.EstimateQueries;
+import com.kis.estimator.platform.web.ApiProblemException;
+import com.kis.estimator.platform.web.ProblemType;
+
+/**
+ * Decides the caller's open approval task for an estimate, exactly as completing it in Tasklist would: the same
+ * task listener checks the same rules. Two people completing the same task at once: Camunda's optimistic lock
+ * lets one win; the other gets 409.
+ */
+@Service
+public class ApprovalDecisions {
+
+    private final EstimateQueries estimates;
+    private final TaskService tasks;
+    private final IdentityService identity;
+
+    ApprovalDecisions(EstimateQueries estimates, TaskService tasks, IdentityService identity) {
+        this.estimates = estimates;
+        this.tasks = tasks;
+        this.identity = identity;
+    }
+
+    @Transactional
+    public void decide(long estimateId, String user, String decision, String comment) {
+        String number = estimates.approvalFacts(estimateId).map(facts -> facts.number())
+                .orElseThrow(() -> ApiProblemException.notFound("Estimate", estimateId));
+        List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+        Task task = openTaskFor(number, user, groups);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ApprovalVariables.DECISION, decision);
+        variables.put(ApprovalVariables.COMMENT, comment);
+        identity.setAuthentication(user, groups);
+        try {
+            tasks.complete(task.getId(), variables);
+        } catch (OptimisticLockingException concurrentDecision) {
+            throw new ApiProblemException(HttpStatus.CONFLICT, ProblemType.CONFLICT,
+                    "Someone else decided this approval at the same moment; reload " + number);
+        } catch (ProcessEngineException refused) {
+            // The task listener's refusal arrives wrapped by the engine; the caller gets the rule's own answer.
+            throw ruleBehind(refused);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private static RuntimeException ruleBehind(ProcessEngineException wrapper) {
+        for (Throwable cause = wrapper.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApiProblemException rule) {
+                return rule;
+            }
+        }
+        return wrapper;
+    }
+
+    private Task openTaskFor(String number, String user, List<String> groups) {
+        var query = tasks.createTaskQuery().processDefinitionKey(ApprovalSubmission.PROCESS)
+                .processInstanceBusinessKey(number).taskDefinitionKey("Approve").active();
+        List<Task> open = groups.isEmpty() ? query.taskAssignee(user).list()
+                : query.or().taskAssignee(user).taskCandidateGroupIn(groups).endOr().list();
+        if (open.isEmpty()) {
+            throw new ApiProblemException(HttpStatus.CONFLICT, ProblemType.CONFLICT,
+                    user + " has no open approval task for " + number);
+        }
+        return open.get(0);
+    }
+}
