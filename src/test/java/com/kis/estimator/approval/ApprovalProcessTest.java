@@ -99,6 +99,8 @@ class ApprovalProcessTest {
         JsonNode approvals = http().get("/api/v1/estimates/" + id + "/approvals").getBody();
         assertThat(approvals.findValuesAsText("approver")).containsExactly("approver1");
         assertThat(approvals.findValuesAsText("decision")).containsExactly("APPROVE");
+        assertThat(rest.getForObject("/actuator/prometheus", String.class)).contains("kis_approvals_open",
+                "kis_approvals_overdue", "kis_approval_decision_seconds_count{application=\"kis-estimator\",decision=\"approve\",level=\"approver\"}");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.kis.estimator.approval.process;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -13,6 +14,9 @@ import com.kis.estimator.approval.record.ApprovalRecord;
 import com.kis.estimator.approval.record.ApprovalRecords;
 import com.kis.estimator.platform.web.ApiProblemException;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 /**
  * On an approval task: names it for Tasklist when created ("EST-2026-000012 · (주)한빛전기공사 · 42,061,067원 ·
  * manager"), and when it is completed enforces the approval rules and records the decision. A refusal here
@@ -23,11 +27,13 @@ class ApprovalTaskListener implements TaskListener {
 
     private final IdentityService identity;
     private final ApprovalRecords records;
+    private final MeterRegistry meters;
     private final Clock clock;
 
-    ApprovalTaskListener(IdentityService identity, ApprovalRecords records, Clock clock) {
+    ApprovalTaskListener(IdentityService identity, ApprovalRecords records, MeterRegistry meters, Clock clock) {
         this.identity = identity;
         this.records = records;
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -63,6 +69,11 @@ class ApprovalTaskListener implements TaskListener {
                 revision, level, (String) task.getVariable(ApprovalVariables.LEVEL), approver, decision.name(),
                 comment, task.getId(), Instant.now(clock)));
         task.getExecution().getProcessInstance().setVariable(ApprovalVariables.LAST_APPROVER, approver);
+        Timer.builder("kis.approval.decision").description("Time from an approval task's creation to its decision")
+                .tag("level", String.valueOf(task.getVariable(ApprovalVariables.LEVEL)))
+                .tag("decision", decision.name().toLowerCase())
+                .register(meters)
+                .record(Duration.between(task.getCreateTime().toInstant(), Instant.now(clock)));
     }
 
     /** The signed-in Tasklist user, or the API caller on whose behalf the task is completed. */
