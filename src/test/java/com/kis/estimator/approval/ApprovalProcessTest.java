@@ -348,6 +348,10 @@ class ApprovalProcessTest {
         long id = estimate(small, 1, null);
         ProcessInstance process = submit(id);
 
+        long draft = estimate(small, 1, null);
+        assertProblem(http().post("/api/v1/estimates/" + draft + "/withdraw", "{}"), HttpStatus.CONFLICT, "/problems/conflict");
+        assertProblem(http().post("/api/v1/estimates/987654321/submit", "{}"), HttpStatus.NOT_FOUND, "/problems/not-found");
+
         ResponseEntity<JsonNode> withdrawn = http().post("/api/v1/estimates/" + id + "/withdraw", "{}");
 
         assertThat(withdrawn.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
