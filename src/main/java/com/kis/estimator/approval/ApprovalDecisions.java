@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,16 +55,21 @@ public class ApprovalDecisions {
                     "Someone else decided this approval at the same moment; reload " + number);
         } catch (ProcessEngineException refused) {
             // The task listener's refusal arrives wrapped by the engine; the caller gets the rule's own answer.
-            throw ruleBehind(refused);
+            throw ruleBehind(refused, number);
         } finally {
             identity.clearAuthentication();
         }
     }
 
-    private static RuntimeException ruleBehind(ProcessEngineException wrapper) {
+    private static RuntimeException ruleBehind(ProcessEngineException wrapper, String number) {
         for (Throwable cause = wrapper.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof ApiProblemException rule) {
                 return rule;
+            }
+            if (cause instanceof DataIntegrityViolationException) {
+                // The decision of this task is already recorded: another approver got there first.
+                return new ApiProblemException(HttpStatus.CONFLICT, ProblemType.CONFLICT,
+                        "Someone else decided this approval at the same moment; reload " + number);
             }
         }
         return wrapper;

@@ -6,11 +6,15 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -29,12 +33,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kis.estimator.JsonHttp;
 import com.kis.estimator.PostgresIntegrationTest;
+import com.kis.estimator.PublishedEvents;
+import com.kis.estimator.estimate.EstimateApproved;
 import com.kis.estimator.estimate.drafting.Draft;
 import com.kis.estimator.estimate.drafting.EstimateDrafting;
 import com.kis.estimator.platform.web.ApiProblemException;
@@ -60,6 +67,7 @@ class ApprovalProcessTest {
     @Autowired IdentityService identity;
     @Autowired EstimateDrafting drafting;
     @Autowired ApprovalDecisions decisions;
+    @Autowired ApplicationContext context;
 
     JsonHttp http() {
         return new JsonHttp(rest);
@@ -82,6 +90,7 @@ class ApprovalProcessTest {
 
     @Test
     void smallEstimateNeedsOneApproverAndBecomesApproved() {
+        PublishedEvents events = PublishedEvents.start(context);
         long id = estimate(small, 1, null);
 
         ProcessInstance process = submit(id);
@@ -96,6 +105,9 @@ class ApprovalProcessTest {
 
         assertThat(process).hasPassed("MarkApproved").isWaitingAt("ValidityEnds");
         assertThat(status(id)).isEqualTo("APPROVED");
+        assertThat(events.of(EstimateApproved.class)).singleElement()
+                .satisfies(approved -> assertThat(approved.number()).isEqualTo(number(id)));
+        events.stop();
         JsonNode approvals = http().get("/api/v1/estimates/" + id + "/approvals").getBody();
         assertThat(approvals.findValuesAsText("approver")).containsExactly("approver1");
         assertThat(approvals.findValuesAsText("decision")).containsExactly("APPROVE");
@@ -279,6 +291,44 @@ class ApprovalProcessTest {
         var user = identity.newUser(id);
         user.setPassword("test-only-" + run);
         return user;
+    }
+
+    @Test
+    void twoApproversDecidingTheSameTaskAtOnceOneWinsTheOtherGets409() throws Exception {
+        identity.saveGroup(group("approver"));
+        identity.saveUser(user("approver1"));
+        identity.saveUser(user("approver2"));
+        identity.createMembership("approver1", "approver");
+        identity.createMembership("approver2", "approver");
+        try {
+            long id = estimate(small, 1, null);
+            submit(id);
+            var start = new CountDownLatch(1);
+            var pool = Executors.newFixedThreadPool(2);
+            var results = Stream.of("approver1", "approver2").map(user -> pool.submit(() -> {
+                start.await();
+                try {
+                    decisions.decide(id, user, "APPROVE", null);
+                    return "ok";
+                } catch (ApiProblemException refused) {
+                    return String.valueOf(refused.status().value());
+                }
+            })).toList();
+            start.countDown();
+            List<String> outcomes = new ArrayList<>();
+            for (var result : results) {
+                outcomes.add(result.get());
+            }
+            pool.shutdown();
+
+            assertThat(outcomes).containsExactlyInAnyOrder("ok", "409");
+            assertThat(http().get("/api/v1/estimates/" + id + "/approvals").getBody()).hasSize(1);
+            assertThat(status(id)).isEqualTo("APPROVED");
+        } finally {
+            identity.deleteUser("approver1");
+            identity.deleteUser("approver2");
+            identity.deleteGroup("approver");
+        }
     }
 
     @Test

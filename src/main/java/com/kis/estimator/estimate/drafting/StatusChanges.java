@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.kis.estimator.estimate.EstimateApproved;
 import com.kis.estimator.estimate.EstimateLifecycle;
 import com.kis.estimator.estimate.EstimateStatus;
 import com.kis.estimator.estimate.model.Estimate;
@@ -26,11 +28,13 @@ class StatusChanges implements EstimateLifecycle {
 
     private final EstimateRepository estimates;
     private final EstimateHistory history;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    StatusChanges(EstimateRepository estimates, EstimateHistory history, Clock clock) {
+    StatusChanges(EstimateRepository estimates, EstimateHistory history, ApplicationEventPublisher events, Clock clock) {
         this.estimates = estimates;
         this.history = history;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -50,6 +54,10 @@ class StatusChanges implements EstimateLifecycle {
         estimate.moveTo(to);
         history.save(new EstimateHistoryEntry(estimate, EstimateHistoryEntry.Action.STATUS_CHANGED, from, actor,
                 reason, Instant.now(clock)));
+        if (to == EstimateStatus.APPROVED) {
+            events.publishEvent(new EstimateApproved(estimate.getId(), estimate.getNumber(),
+                    estimate.getCurrentRevision(), estimate.getCustomerCode(), estimate.getTotal(), estimate.getOwner()));
+        }
         return estimate.getNumber();
     }
 }
