@@ -67,6 +67,9 @@ public class ApprovalSubmission {
             lifecycle.changeStatus(estimateId, EstimateStatus.SUBMITTED, actor, null);
             Map<String, Object> refreshed = variables(facts);
             refreshed.put(ApprovalVariables.COMMENT, null);
+            // Approvers see what the owner changed since the revision they last looked at.
+            int previous = ((Number) runtime.getVariable(revise.getProcessInstanceId(), ApprovalVariables.REVISION)).intValue();
+            refreshed.put(ApprovalVariables.CHANGES, estimates.changesSince(estimateId, previous));
             tasks.complete(revise.getId(), refreshed);
             return revise.getProcessInstanceId();
         }
@@ -105,6 +108,8 @@ public class ApprovalSubmission {
         variables.put(ApprovalVariables.TOTAL_TEXT, "%,d원".formatted(facts.total().longValueExact()));
         variables.put(ApprovalVariables.MAX_DISCOUNT, toDouble(facts.largestDiscountRate()));
         variables.put(ApprovalVariables.MARGIN, toDouble(facts.marginRate()));
+        variables.put(ApprovalVariables.WATERFALL, estimates.waterfallText(facts.estimateId()));
+        variables.put(ApprovalVariables.CHANGES, "");
         // An approved estimate expires when its last valid day (KST) is over.
         variables.put(ApprovalVariables.VALID_UNTIL_END, facts.validUntil().plusDays(1).atStartOfDay(clock.getZone())
                 .toOffsetDateTime().toString());

@@ -6,4 +6,13 @@ import java.util.Optional;
 public interface EstimateQueries {
 
     Optional<ApprovalFacts> approvalFacts(long estimateId);
+
+    /**
+     * The current revision's price waterfall, one line per item, as an approver reads it:
+     * {@code 1. MCCB-3P-100 배선용 차단기 × 12: 58,000 → 52,200 (PL-KEY-2026) −2% −5% = 583,178원 (마진 16.46%)}.
+     */
+    String waterfallText(long estimateId);
+
+    /** What changed from {@code revision} to the current one, a line per field; empty when it is the current one. */
+    String changesSince(long estimateId, int revision);
 }

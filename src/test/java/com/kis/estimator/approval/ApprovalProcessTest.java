@@ -99,6 +99,8 @@ class ApprovalProcessTest {
         Task task = openTask(process);
         assertThat(task).hasCandidateGroup("approver");
         assertThat(task.getName()).contains(number(id), "(주)승인시험", "110,000원", "approver");
+        assertThat((String) runtime.getVariable(process.getId(), "waterfall"))
+                .isEqualTo("1. " + small + " 소형 품목 × 1: 100,000 = 100,000원 (마진 40%)");
         assertThat(status(id)).isEqualTo("SUBMITTED");
 
         decide(task, "approver1", "APPROVE", null);
@@ -367,6 +369,9 @@ class ApprovalProcessTest {
         assertThat(process).isWaitingAt("Approve");
         assertThat(runtime.getVariable(process.getId(), "approvalLevels")).asList()
                 .containsExactly("approver", "manager", "director");
+        assertThat((String) runtime.getVariable(process.getId(), "changes")).contains("items[0].quantity: 1 → 600");
+        assertThat((String) runtime.getVariable(process.getId(), "waterfall"))
+                .contains("1. " + small + " 소형 품목 × 600: 100,000", "= 60,000,000원");
     }
 
     @Test

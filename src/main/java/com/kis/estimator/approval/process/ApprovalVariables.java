@@ -21,6 +21,8 @@ public final class ApprovalVariables {
     public static final String LAST_APPROVER = "lastApprover";
     public static final String VALID_UNTIL_END = "validUntilEnd";
     public static final String OVERDUE = "overdue";
+    public static final String WATERFALL = "waterfall";
+    public static final String CHANGES = "changes";
 
     private ApprovalVariables() {
     }

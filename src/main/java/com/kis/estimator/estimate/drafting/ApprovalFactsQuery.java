@@ -2,14 +2,19 @@ package com.kis.estimator.estimate.drafting;
 
 import java.math.BigDecimal;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.kis.estimator.estimate.ApprovalFacts;
 import com.kis.estimator.estimate.EstimateQueries;
+import com.kis.estimator.estimate.history.RevisionDiff;
+import com.kis.estimator.estimate.model.Estimate;
 import com.kis.estimator.estimate.model.EstimateItem;
 import com.kis.estimator.estimate.model.EstimateRepository;
+import com.kis.estimator.estimate.model.EstimateRevision;
+import com.kis.estimator.platform.web.ApiProblemException;
 
 @Service
 @Transactional(readOnly = true)
@@ -21,6 +26,56 @@ class ApprovalFactsQuery implements EstimateQueries {
     ApprovalFactsQuery(EstimateRepository estimates, PriceCheck priceCheck) {
         this.estimates = estimates;
         this.priceCheck = priceCheck;
+    }
+
+    @Override
+    public String waterfallText(long estimateId) {
+        Estimate estimate = estimate(estimateId);
+        EstimateRevision revision = estimates.findRevision(estimate, estimate.getCurrentRevision()).orElseThrow();
+        return revision.getItems().stream().map(ApprovalFactsQuery::waterfallLine).collect(Collectors.joining("\n"));
+    }
+
+    @Override
+    public String changesSince(long estimateId, int revisionNumber) {
+        Estimate estimate = estimate(estimateId);
+        if (revisionNumber >= estimate.getCurrentRevision()) {
+            return "";
+        }
+        EstimateRevision before = estimates.findRevision(estimate, revisionNumber).orElseThrow();
+        EstimateRevision now = estimates.findRevision(estimate, estimate.getCurrentRevision()).orElseThrow();
+        return RevisionDiff.between(before, now).stream()
+                .map(change -> change.field() + ": " + text(change.from()) + " → " + text(change.to()))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private Estimate estimate(long estimateId) {
+        return estimates.findById(estimateId).orElseThrow(() -> ApiProblemException.notFound("Estimate", estimateId));
+    }
+
+    private static String waterfallLine(EstimateItem item) {
+        StringBuilder line = new StringBuilder()
+                .append(item.getLineNo()).append(". ").append(item.getProductCode()).append(' ')
+                .append(item.getProductName()).append(" × ").append(item.getQuantity().stripTrailingZeros().toPlainString())
+                .append(": ").append(won(item.getListPrice()));
+        if (item.getPriceListCode() != null) {
+            line.append(" → ").append(won(item.getUnitPrice())).append(" (").append(item.getPriceListCode()).append(')');
+        }
+        if (item.getTierDiscountRate().signum() > 0) {
+            line.append(" −").append(item.getTierDiscountRate().stripTrailingZeros().toPlainString()).append('%');
+        }
+        if (item.getDiscountRate().signum() > 0) {
+            line.append(" −").append(item.getDiscountRate().stripTrailingZeros().toPlainString()).append('%');
+        }
+        return line.append(" = ").append(won(item.getNetAmount())).append("원 (마진 ")
+                .append(item.getMarginRate().stripTrailingZeros().toPlainString()).append("%)").toString();
+    }
+
+    private static String text(Object value) {
+        return value instanceof BigDecimal number ? number.toPlainString() : String.valueOf(value);
+    }
+
+    private static String won(BigDecimal amount) {
+        return "%,d".formatted(amount.longValueExact());
     }
 
     @Override
