@@ -8,6 +8,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.context.support.AbstractApplicationContext;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.context.event.ApplicationEventMulticaster;
 
 /**
@@ -40,8 +42,18 @@ public final class PublishedEvents implements ApplicationListener<PayloadApplica
         return payloads.stream().filter(type::isInstance).map(type::cast);
     }
 
+    /** Counts an event published inside a transaction only once that transaction commits, as consumers see it. */
     @Override
     public void onApplicationEvent(PayloadApplicationEvent<?> event) {
-        payloads.add(event.getPayload());
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    payloads.add(event.getPayload());
+                }
+            });
+        } else {
+            payloads.add(event.getPayload());
+        }
     }
 }

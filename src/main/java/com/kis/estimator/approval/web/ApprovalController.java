@@ -58,10 +58,11 @@ class ApprovalController {
     }
 
     @PostMapping("/approve")
-    @Operation(summary = "Decide the caller's open approval task (APPROVE, REJECT or REQUEST_CHANGES), as in Tasklist")
+    @Operation(summary = "Decide the caller's open approval task (APPROVE, REJECT or REQUEST_CHANGES), as in Tasklist; "
+            + "the estimate's status follows asynchronously")
     ResponseEntity<Void> approve(@PathVariable long id, @Valid @RequestBody DecisionRequest request) {
         decisions.decide(id, user.id(), request.decision(), request.comment());
-        return ResponseEntity.noContent().build();
+        return ResponseEntity.accepted().build();
     }
 
     @PostMapping("/send")
