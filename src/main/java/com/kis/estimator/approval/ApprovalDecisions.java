@@ -40,7 +40,7 @@ public class ApprovalDecisions {
 
     @Transactional
     public void decide(long estimateId, String user, String decision, String comment) {
-        String number = estimates.approvalFacts(estimateId).map(facts -> facts.number())
+        String number = estimates.number(estimateId)
                 .orElseThrow(() -> ApiProblemException.notFound("Estimate", estimateId));
         List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
         Task task = openTaskFor(number, user, groups);

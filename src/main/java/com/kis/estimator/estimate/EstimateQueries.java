@@ -7,6 +7,9 @@ public interface EstimateQueries {
 
     Optional<ApprovalFacts> approvalFacts(long estimateId);
 
+    /** The estimate number, without the cost of the price check {@link #approvalFacts} makes. */
+    Optional<String> number(long estimateId);
+
     /**
      * The current revision's price waterfall, one line per item, as an approver reads it:
      * {@code 1. MCCB-3P-100 배선용 차단기 × 12: 58,000 → 52,200 (PL-KEY-2026) −2% −5% = 583,178원 (마진 16.46%)}.

@@ -29,6 +29,11 @@ class ApprovalFactsQuery implements EstimateQueries {
     }
 
     @Override
+    public Optional<String> number(long estimateId) {
+        return estimates.findById(estimateId).map(Estimate::getNumber);
+    }
+
+    @Override
     public String waterfallText(long estimateId) {
         Estimate estimate = estimate(estimateId);
         EstimateRevision revision = estimates.findRevision(estimate, estimate.getCurrentRevision()).orElseThrow();

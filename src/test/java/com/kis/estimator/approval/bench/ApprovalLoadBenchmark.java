@@ -1,0 +1,171 @@
+package com.kis.estimator.approval.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.kis.estimator.KisEstimatorApplication;
+import com.kis.estimator.PostgresTestDatabase;
+import com.kis.estimator.approval.ApprovalDecisions;
+import com.kis.estimator.approval.ApprovalSubmission;
+import com.kis.estimator.estimate.drafting.Draft;
+import com.kis.estimator.estimate.drafting.EstimateDrafting;
+
+/**
+ * Approval throughput on PostgreSQL: submissions per second through {@code POST /api/v1/estimates/{id}/submit}
+ * and complete one-level approvals per second (submit + the approver's decision + the asynchronous step that
+ * marks the estimate approved), against a baseline in the same run — the bare engine starting, and starting and
+ * completing, a one-user-task process. Closed loop: 8 workers as fast as they go for the given seconds.
+ * Run: bench/approvals-load.sh [seconds].
+ */
+public final class ApprovalLoadBenchmark {
+
+    private static final int WORKERS = 8;
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+        PostgresTestDatabase database = PostgresTestDatabase.createFresh("kis_bench");
+        Map<String, Object> properties = new HashMap<>(database.springProperties());
+        properties.put("server.port", "0");
+        properties.put("logging.level.root", "warn");
+        String[] appArgs = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(KisEstimatorApplication.class)
+                .profiles("prod").run(appArgs)) {
+            String base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+            HttpClient http = HttpClient.newHttpClient();
+            send(http, base + "/api/v1/products", """
+                    {"code":"AB-1","name":"벤치","category":"BENCH","unit":"EA","listPrice":100000,"cost":60000}""");
+            send(http, base + "/api/v1/customers", """
+                    {"code":"AB-C","name":"(주)벤치","businessRegistrationNumber":"124-81-00998","tier":"B"}""");
+            IdentityService identity = app.getBean(IdentityService.class);
+            identity.saveGroup(identity.newGroup("approver"));
+            var approver = identity.newUser("approver1");
+            approver.setPassword("bench-only");
+            identity.saveUser(approver);
+            identity.createMembership("approver1", "approver");
+            app.getBean(RepositoryService.class).createDeployment().addModelInstance("bench-baseline.bpmn",
+                    Bpmn.createExecutableProcess("bench-baseline").camundaHistoryTimeToLive(1)
+                            .startEvent().userTask("task").endEvent().done()).deploy();
+
+            RuntimeService runtime = app.getBean(RuntimeService.class);
+            TaskService tasks = app.getBean(TaskService.class);
+            ApprovalSubmission submission = app.getBean(ApprovalSubmission.class);
+            ApprovalDecisions decisions = app.getBean(ApprovalDecisions.class);
+            ConcurrentLinkedQueue<Long> drafts = drafts(app.getBean(EstimateDrafting.class), 4000);
+
+            Runnable bareStart = () -> runtime.startProcessInstanceByKey("bench-baseline");
+            Runnable bareStartComplete = () -> {
+                String id = runtime.startProcessInstanceByKey("bench-baseline").getId();
+                tasks.complete(tasks.createTaskQuery().processInstanceId(id).singleResult().getId());
+            };
+            Runnable apiSubmit = () -> send(http, base + "/api/v1/estimates/" + drafts.remove() + "/submit", "{}");
+            Runnable approveOneLevel = () -> {
+                long id = drafts.remove();
+                submission.submit(id, "sales1");
+                decisions.decide(id, "approver1", "APPROVE", null);
+            };
+
+            measure("warm-up", bareStartComplete, 5);
+            measure("warm-up", approveOneLevel, 5);
+            double starts = measure("bare engine: start a one-user-task process", bareStart, seconds);
+            double submits = measure("POST /api/v1/estimates/{id}/submit", apiSubmit, seconds);
+            double completes = measure("bare engine: start + complete the task", bareStartComplete, seconds);
+            double approvals = measure("submit + decide one level (service calls)", approveOneLevel, seconds);
+            System.out.println();
+            System.out.printf("machine: %d cores; %d workers, closed loop, %d s each; PostgreSQL + Redis on localhost%n",
+                    Runtime.getRuntime().availableProcessors(), WORKERS, seconds);
+            System.out.println("| run | per second | × baseline |");
+            System.out.println("|---|---:|---:|");
+            System.out.printf("| bare engine: start | %.0f | 1.0 |%n", starts);
+            System.out.printf("| submissions through the API | %.0f | %.2f |%n", submits, submits / starts);
+            System.out.printf("| bare engine: start + complete | %.0f | 1.0 |%n", completes);
+            System.out.printf("| one-level approvals (submit + decide) | %.0f | %.2f |%n", approvals, approvals / completes);
+        } finally {
+            database.drop();
+        }
+        System.exit(0);
+    }
+
+    private static ConcurrentLinkedQueue<Long> drafts(EstimateDrafting drafting, int count) throws Exception {
+        ConcurrentLinkedQueue<Long> ids = new ConcurrentLinkedQueue<>();
+        ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
+        List<Future<?>> pending = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            pending.add(pool.submit(() -> {
+                var priced = drafting.price(new Draft("AB-C", null, null, null,
+                        List.of(new Draft.Line("AB-1", BigDecimal.ONE, null, null)), null));
+                ids.add(drafting.create(priced, "sales1").estimate().getId());
+            }));
+        }
+        for (var future : pending) {
+            future.get();
+        }
+        pool.shutdown();
+        return ids;
+    }
+
+    private static double measure(String name, Runnable operation, int seconds) throws InterruptedException {
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
+        long start = System.nanoTime();
+        for (int w = 0; w < WORKERS; w++) {
+            pool.submit(() -> {
+                while (System.nanoTime() < deadline) {
+                    try {
+                        operation.run();
+                        done.incrementAndGet();
+                    } catch (RuntimeException e) {
+                        failed.incrementAndGet();
+                    }
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
+        double rate = done.get() / ((System.nanoTime() - start) / 1e9);
+        System.out.printf("%s: %.0f/s (%d done, %d failed)%n", name, rate, done.get(), failed.get());
+        return rate;
+    }
+
+    private static void send(HttpClient http, String url, String json) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(url + " -> " + response.statusCode() + " " + response.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
