@@ -1,5 +1,6 @@
 package com.kis.estimator.approval;
 
+import static com.kis.estimator.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -480,11 +481,6 @@ class ApprovalProcessTest {
     private void settle(String processInstanceId) {
         runJobsUntil(processInstanceId, () -> engine.getManagementService().createJobQuery()
                 .processInstanceId(processInstanceId).messages().count() == 0);
-    }
-
-    private static void assertProblem(ResponseEntity<JsonNode> response, HttpStatus status, String type) {
-        assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(status);
-        assertThat(response.getBody().path("type").asText()).isEqualTo(type);
     }
 
     private String status(long id) {

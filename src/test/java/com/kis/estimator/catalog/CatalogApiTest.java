@@ -1,5 +1,6 @@
 package com.kis.estimator.catalog;
 
+import static com.kis.estimator.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.AfterEach;
@@ -217,11 +218,4 @@ class CatalogApiTest {
                 .formatted(code, brn, priceList == null ? "" : "\"priceListCode\":\"" + priceList + "\",");
     }
 
-    private static void assertProblem(ResponseEntity<JsonNode> response, HttpStatus status, String type, String field) {
-        assertThat(response.getStatusCode()).isEqualTo(status);
-        assertThat(response.getBody().path("type").asText()).isEqualTo(type);
-        if (field != null) {
-            assertThat(response.getBody().path("errors").findValuesAsText("field")).contains(field);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package com.kis.estimator.estimate;
 
+import static com.kis.estimator.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -484,14 +485,6 @@ class EstimateApiTest {
             }
         }
         throw new AssertionError("no change of " + field + " in " + changes);
-    }
-
-    private static void assertProblem(ResponseEntity<JsonNode> response, HttpStatus status, String type, String field) {
-        assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(status);
-        assertThat(response.getBody().path("type").asText()).isEqualTo(type);
-        if (field != null) {
-            assertThat(response.getBody().path("errors").findValuesAsText("field")).contains(field);
-        }
     }
 
 }
