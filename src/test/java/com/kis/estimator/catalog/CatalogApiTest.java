@@ -217,5 +217,4 @@ class CatalogApiTest {
                  "contactName":"홍길동","contactEmail":"buyer@test.example","contactPhone":"02-555-0199"}"""
                 .formatted(code, brn, priceList == null ? "" : "\"priceListCode\":\"" + priceList + "\",");
     }
-
 }

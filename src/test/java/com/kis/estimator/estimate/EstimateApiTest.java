@@ -486,5 +486,4 @@ class EstimateApiTest {
         }
         throw new AssertionError("no change of " + field + " in " + changes);
     }
-
 }
