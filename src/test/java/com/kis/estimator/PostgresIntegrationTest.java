@@ -5,6 +5,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -16,7 +17,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole application on the prod profile against the real PostgreSQL and Redis, on a random port. Each test
+ * The whole application on the prod profile against the real PostgreSQL, Redis and Keycloak (see
+ * {@link KeycloakTestServer}; callers sign in with {@link TestTokens}), on a random port. Each test
  * JVM migrates a database of its own ({@code kis_test_<n>}) from empty and drops it when it exits; test classes
  * with this annotation and no other context changes share one application context, so tests use codes of
  * their own and count rows before and after rather than expecting an empty table.
@@ -36,7 +38,10 @@ public @interface PostgresIntegrationTest {
 
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            Map<String, Object> properties = database().springProperties();
+            Map<String, Object> properties = new HashMap<>(database().springProperties());
+            properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", KeycloakTestServer.get().issuer());
+            // Expired-token tests wait for the expiry plus this skew.
+            properties.put("kis.security.token-clock-skew", "1s");
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("kis-test-database", properties));
         }
 

@@ -1,5 +1,6 @@
 package com.kis.estimator.approval;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +39,19 @@ public class ApprovalDecisions {
         this.identity = identity;
     }
 
+    /** A user of Camunda's identity (Tasklist's view of groups), as the embedded default and tools sign in. */
     @Transactional
     public void decide(long estimateId, String user, String decision, String comment) {
+        List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+        decide(estimateId, user, groups, decision, comment);
+    }
+
+    /** A caller whose groups come with its login (a Keycloak token's roles and groups). */
+    @Transactional
+    public void decide(long estimateId, String user, Collection<String> callerGroups, String decision, String comment) {
         String number = estimates.number(estimateId)
                 .orElseThrow(() -> ApiProblemException.notFound("Estimate", estimateId));
-        List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+        List<String> groups = List.copyOf(callerGroups);
         Task task = openTaskFor(number, user, groups);
         Map<String, Object> variables = new HashMap<>();
         variables.put(ApprovalVariables.DECISION, decision);

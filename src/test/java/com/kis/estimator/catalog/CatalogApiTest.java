@@ -40,7 +40,7 @@ class CatalogApiTest {
     }
 
     JsonHttp http() {
-        return new JsonHttp(rest);
+        return JsonHttp.as(rest, "admin");
     }
 
     @Test

@@ -29,7 +29,7 @@ class ProductSearchRepositoryTest {
         save("T-PCT-" + run, "할인율 100%_특가 " + run);
         save("T-ANY-" + run, "할인율 1000 특가 " + run);
 
-        JsonNode found = new JsonHttp(rest).get("/api/v1/products?q=100%_특가 " + run).getBody();
+        JsonNode found = JsonHttp.as(rest, "admin").get("/api/v1/products?q=100%_특가 " + run).getBody();
 
         assertThat(found.path("content").findValuesAsText("code")).containsExactly("T-PCT-" + run);
     }
@@ -40,7 +40,7 @@ class ProductSearchRepositoryTest {
         old.describe(old.getName(), null, "BREAKER", "EA", false);
         products.save(old);
 
-        JsonHttp http = new JsonHttp(rest);
+        JsonHttp http = JsonHttp.as(rest, "admin");
         assertThat(http.get("/api/v1/products?active=true&q=단종품목" + run).getBody().path("content")).isEmpty();
         assertThat(http.get("/api/v1/products?active=false&q=단종품목" + run).getBody().path("content")).hasSize(1);
         assertThat(products.findByCodeIn(List.of("T-OLD-" + run, "NONE"))).hasSize(1);

@@ -49,28 +49,33 @@ class EstimateApiTest {
     private JsonNode originalTiers;
 
     JsonHttp http() {
-        return new JsonHttp(rest);
+        return JsonHttp.as(rest, "sales1");
+    }
+
+    /** Catalog changes are for administrators. */
+    JsonHttp admin() {
+        return JsonHttp.as(rest, "admin");
     }
 
     @BeforeAll
     void catalog() {
-        originalTiers = http().get("/api/v1/volume-tiers").getBody();
-        http().put("/api/v1/volume-tiers", """
+        originalTiers = admin().get("/api/v1/volume-tiers").getBody();
+        admin().put("/api/v1/volume-tiers", """
                 {"tiers":[{"minQuantity":10,"discountRate":2},{"category":"CABLE","minQuantity":500,"discountRate":3}]}""");
         product(breaker, "BREAKER", 10_000, 7_000);
         product(cable, "CABLE", 2_000, 1_500);
         product(transformer, "TRANSFORMER", 100_000, 90_000);
-        http().post("/api/v1/price-lists", """
+        admin().post("/api/v1/price-lists", """
                 {"code":"T-PL-%s","name":"시험 단가표","entries":[
                  {"productCode":"%s","price":9000,"validFrom":"2020-01-01"}]}""".formatted(run, breaker));
-        http().post("/api/v1/customers", """
+        admin().post("/api/v1/customers", """
                 {"code":"%s","name":"(주)시험전기","businessRegistrationNumber":"124-81-00998","tier":"A",
                  "priceListCode":"T-PL-%s"}""".formatted(customer, run));
     }
 
     @AfterAll
     void restoreTiers() {
-        http().put("/api/v1/volume-tiers", originalTiers.toString());
+        admin().put("/api/v1/volume-tiers", originalTiers.toString());
     }
 
     @Test
@@ -181,7 +186,7 @@ class EstimateApiTest {
         @Test
         void unknownOrDiscontinuedReferencesAre422NamingTheField() {
             String discontinued = "T-OLD-" + run;
-            http().post("/api/v1/products", """
+            admin().post("/api/v1/products", """
                     {"code":"%s","name":"단종","category":"BREAKER","unit":"EA","listPrice":1,"cost":1,"active":false}"""
                     .formatted(discontinued));
             refused(items("{\"productCode\":\"%s\",\"quantity\":1},{\"productCode\":\"NOPE-%s\",\"quantity\":1}"
@@ -260,12 +265,12 @@ class EstimateApiTest {
 
         assertProblem(put("/api/v1/estimates/" + id, body("제출 후 수정"), null), HttpStatus.CONFLICT,
                 "/problems/conflict", null);
-        assertProblem(rest.exchange("/api/v1/estimates/" + id, HttpMethod.DELETE, null, JsonNode.class),
+        assertProblem(http().delete("/api/v1/estimates/" + id),
                 HttpStatus.CONFLICT, "/problems/conflict", null);
 
         moveTo(id, EstimateStatus.CHANGES_REQUESTED);
         assertThat(put("/api/v1/estimates/" + id, body("요청 반영"), null).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertProblem(rest.exchange("/api/v1/estimates/" + id, HttpMethod.DELETE, null, JsonNode.class),
+        assertProblem(http().delete("/api/v1/estimates/" + id),
                 HttpStatus.CONFLICT, "/problems/conflict", null);
         assertThat(count("estimator.estimate_revisions")).isEqualTo(revisions + 1);
     }
@@ -297,7 +302,7 @@ class EstimateApiTest {
         JsonNode estimate = create(standardEstimate()).getBody();
         long id = estimate.path("id").asLong();
 
-        ResponseEntity<JsonNode> deleted = rest.exchange("/api/v1/estimates/" + id, HttpMethod.DELETE, null, JsonNode.class);
+        ResponseEntity<JsonNode> deleted = http().delete("/api/v1/estimates/" + id);
 
         assertThat(deleted.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(http().get("/api/v1/estimates/" + id).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
@@ -312,7 +317,7 @@ class EstimateApiTest {
         JsonNode estimate = create(standardEstimate()).getBody();
         String today = http().get("/api/v1/estimates/" + estimate.path("id").asLong()).getBody().path("pricingDate").asText();
 
-        JsonNode found = http().get("/api/v1/estimates?status=DRAFT&customer=" + customer + "&owner=anonymous"
+        JsonNode found = http().get("/api/v1/estimates?status=DRAFT&customer=" + customer + "&owner=sales1"
                 + "&createdFrom=" + today + "&createdTo=" + today + "&sort=total,desc&size=100").getBody();
         JsonNode none = http().get("/api/v1/estimates?customer=" + customer + "&status=APPROVED").getBody();
 
@@ -349,7 +354,7 @@ class EstimateApiTest {
     void quoteDocumentIsAKoreanPdfWithTheTotalsInWords() throws Exception {
         JsonNode estimate = create(standardEstimate()).getBody();
 
-        ResponseEntity<byte[]> document = rest.getForEntity(
+        ResponseEntity<byte[]> document = JsonHttp.signedIn(rest, "sales1").getForEntity(
                 "/api/v1/estimates/" + estimate.path("id").asLong() + "/document", byte[].class);
 
         assertThat(document.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -373,8 +378,8 @@ class EstimateApiTest {
         JsonNode estimate = create("""
                 {"customerCode":"%s","items":[%s]}""".formatted(customer, items)).getBody();
 
-        byte[] document = rest.getForObject("/api/v1/estimates/" + estimate.path("id").asLong() + "/document",
-                byte[].class);
+        byte[] document = JsonHttp.signedIn(rest, "sales1")
+                .getForObject("/api/v1/estimates/" + estimate.path("id").asLong() + "/document", byte[].class);
 
         try (PDDocument pdf = Loader.loadPDF(document)) {
             assertThat(pdf.getNumberOfPages()).isGreaterThan(10);
@@ -416,7 +421,7 @@ class EstimateApiTest {
         ResponseEntity<JsonNode> updated = http().put("/api/v1/estimates/templates/" + templateId, """
                 {"name":"분전반 표준 구성 %s","items":[{"productCode":"%s","quantity":2}]}""".formatted(run, transformer));
         assertThat(updated.getBody().path("items").findValuesAsText("productCode")).containsExactly(transformer);
-        assertThat(rest.exchange("/api/v1/estimates/templates/" + templateId, HttpMethod.DELETE, null, Void.class)
+        assertThat(http().delete("/api/v1/estimates/templates/" + templateId)
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(http().get("/api/v1/estimates/templates/" + templateId).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
@@ -459,10 +464,10 @@ class EstimateApiTest {
         String json = """
                 {"code":"%s","name":"시험 %s","category":"%s","unit":"EA","listPrice":%d,"cost":%d}"""
                 .formatted(code, code, category, listPrice, cost);
-        if (http().get("/api/v1/products/" + code).getStatusCode() == HttpStatus.NOT_FOUND) {
-            http().post("/api/v1/products", json);
+        if (admin().get("/api/v1/products/" + code).getStatusCode() == HttpStatus.NOT_FOUND) {
+            admin().post("/api/v1/products", json);
         } else {
-            http().put("/api/v1/products/" + code, json);
+            admin().put("/api/v1/products/" + code, json);
         }
     }
 

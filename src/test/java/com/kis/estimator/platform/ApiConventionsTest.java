@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -22,9 +23,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.kis.estimator.JsonHttp;
 import com.kis.estimator.PostgresIntegrationTest;
 import com.kis.estimator.platform.web.ApiProblemException;
 import com.kis.estimator.platform.web.ProblemType;
+import com.kis.estimator.security.NoPermissionNeeded;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -39,7 +42,13 @@ import jakarta.validation.constraints.Positive;
 @Import(ApiConventionsTest.ProbeController.class)
 class ApiConventionsTest {
 
-    @Autowired TestRestTemplate http;
+    @Autowired TestRestTemplate anonymous;
+    TestRestTemplate http;
+
+    @BeforeEach
+    void signIn() {
+        http = JsonHttp.signedIn(anonymous, "sales1");
+    }
 
     @Test
     void unknownApiPathIsANotFoundProblemCarryingTheTraceId() {
@@ -154,6 +163,7 @@ class ApiConventionsTest {
 
     /** Endpoints that fail in each way a feature endpoint can, to exercise the platform's error mapping. */
     @RestController
+    @NoPermissionNeeded("a test probe of the error mapping")
     static class ProbeController {
 
         record QuoteRequest(@NotBlank String customer, @Positive int quantity) {

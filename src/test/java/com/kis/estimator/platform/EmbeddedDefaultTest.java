@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -27,6 +28,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.kis.estimator.Problems;
 import com.kis.estimator.catalog.BusinessRegistrationNumber;
 
 /**
@@ -104,9 +106,31 @@ class EmbeddedDefaultTest {
         for (String user : List.of("sales1", "sales2", "approver1", "manager1", "director1", "ops1", "analyst1", "admin")) {
             assertThat(identity.checkPassword(user, user)).as(user).isTrue();
         }
+        for (String team : List.of("team-seoul", "team-busan")) {
+            assertThat(identity.createUserQuery().memberOfGroup(team).count()).as(team).isEqualTo(1);
+        }
         assertThat(identity.createUserQuery().memberOfGroup("sales").count()).isEqualTo(2);
         assertThat(identity.createUserQuery().memberOfGroup("approver").singleResult().getId()).isEqualTo("approver1");
         assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").singleResult().getId()).isEqualTo("admin");
+    }
+
+    @Test
+    void demoUsersSignInToTheApiWithHttpBasicUnderTheSamePermissionTable() {
+        JsonNode me = http.withBasicAuth("sales1", "sales1").getForObject("/api/v1/auth/me", JsonNode.class);
+        assertThat(me.path("roles").toString()).isEqualTo("[\"sales\"]");
+        assertThat(me.path("teams").toString()).isEqualTo("[\"team-seoul\"]");
+        assertThat(me.path("permissions").toString()).contains("estimate:create").doesNotContain("catalog:write");
+        assertThat(me.path("mfa").asBoolean()).isFalse();
+
+        Problems.assertProblem(http.getForEntity("/api/v1/products", JsonNode.class), HttpStatus.UNAUTHORIZED,
+                "/problems/unauthorized");
+        Problems.assertProblem(http.withBasicAuth("nobody", "wrong").getForEntity("/api/v1/products", JsonNode.class),
+                HttpStatus.UNAUTHORIZED, "/problems/unauthorized");
+        Problems.assertProblem(http.withBasicAuth("sales2", "sales2").postForEntity("/api/v1/products",
+                Map.of("code", "X-DENIED", "name", "거부", "category", "X", "unit", "EA", "listPrice", 1, "cost", 1),
+                JsonNode.class), HttpStatus.FORBIDDEN, "/problems/forbidden");
+        assertThat(new JdbcTemplate(dataSource).queryForObject(
+                "SELECT count(*) FROM estimator.products WHERE code = 'X-DENIED'", Integer.class)).isZero();
     }
 
     @Test
@@ -122,7 +146,7 @@ class EmbeddedDefaultTest {
                 String.class)).hasSize(10).allMatch(BusinessRegistrationNumber::isValid);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM estimator.price_list_entries", Integer.class)).isPositive();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM estimator.volume_tiers WHERE demo", Integer.class)).isPositive();
-        JsonNode breakers = http.getForObject("/api/v1/products?q=배선용차단기&active=true", JsonNode.class);
+        JsonNode breakers = http.withBasicAuth("sales1", "sales1").getForObject("/api/v1/products?q=배선용차단기&active=true", JsonNode.class);
         assertThat(breakers.path("page").path("totalElements").asInt()).isGreaterThanOrEqualTo(5);
     }
 

@@ -88,6 +88,16 @@ class PostgresStartupTest {
     }
 
     @Test
+    void prodRefusesToStartWithoutKeycloakOrWithoutTheSecondFactorRule() {
+        PostgresTestDatabase database = freshDatabase();
+
+        assertThatThrownBy(() -> start(database, Map.of("kis.security.identity", "CAMUNDA")).close())
+                .hasStackTraceContaining("kis.security.identity=CAMUNDA is not allowed with the prod profile");
+        assertThatThrownBy(() -> start(database, Map.of("kis.security.mfa.enforced", "false")).close())
+                .hasStackTraceContaining("kis.security.mfa.enforced=false is not allowed with the prod profile");
+    }
+
+    @Test
     void prodRefusesToStartWhileADemoAccountKeepsItsPublicPassword() {
         PostgresTestDatabase database = freshDatabase();
         try (ConfigurableApplicationContext app = start(database, Map.of())) {

@@ -3,15 +3,19 @@ package com.kis.estimator.approval.process;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.springframework.stereotype.Component;
 
 import com.kis.estimator.approval.record.ApprovalRecord;
 import com.kis.estimator.approval.record.ApprovalRecords;
+import com.kis.estimator.estimate.EstimateSharing;
 import com.kis.estimator.platform.web.ApiProblemException;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,8 +33,11 @@ class ApprovalTaskListener implements TaskListener {
     private final ApprovalRecords records;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final EstimateSharing sharing;
 
-    ApprovalTaskListener(IdentityService identity, ApprovalRecords records, MeterRegistry meters, Clock clock) {
+    ApprovalTaskListener(IdentityService identity, ApprovalRecords records, MeterRegistry meters, Clock clock,
+            EstimateSharing sharing) {
+        this.sharing = sharing;
         this.identity = identity;
         this.records = records;
         this.meters = meters;
@@ -39,16 +46,27 @@ class ApprovalTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        long estimateId = ((Number) task.getVariable(ApprovalVariables.ESTIMATE_ID)).longValue();
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             task.setName(task.getVariable(ApprovalVariables.ESTIMATE_NUMBER) + " · "
                     + task.getVariable(ApprovalVariables.CUSTOMER_NAME) + " · "
                     + task.getVariable(ApprovalVariables.TOTAL_TEXT) + " · " + task.getVariable(ApprovalVariables.LEVEL));
+            candidateGroups(task).forEach(group -> sharing.openToGroup(estimateId, group));
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            decide(task);
+            String approver = decide(task);
+            candidateGroups(task).forEach(group -> sharing.closeToGroup(estimateId, group));
+            sharing.openToUser(estimateId, approver);
+        } else if (EVENTNAME_DELETE.equals(task.getEventName())) {
+            candidateGroups(task).forEach(group -> sharing.closeToGroup(estimateId, group));
         }
     }
 
-    private void decide(DelegateTask task) {
+    /** The groups the approval waits for: they may read the estimate while it waits. */
+    private static List<String> candidateGroups(DelegateTask task) {
+        return task.getCandidates().stream().map(IdentityLink::getGroupId).filter(Objects::nonNull).toList();
+    }
+
+    private String decide(DelegateTask task) {
         String approver = approver(task);
         Decision decision = decision(task.getVariable(ApprovalVariables.DECISION));
         String comment = (String) task.getVariable(ApprovalVariables.COMMENT);
@@ -74,6 +92,7 @@ class ApprovalTaskListener implements TaskListener {
                 .tag("decision", decision.name().toLowerCase())
                 .register(meters)
                 .record(Duration.between(task.getCreateTime().toInstant(), Instant.now(clock)));
+        return approver;
     }
 
     /** The signed-in Tasklist user, or the API caller on whose behalf the task is completed. */

@@ -15,9 +15,14 @@ import org.springframework.web.bind.annotation.RestController;
 import com.kis.estimator.approval.ApprovalDecisions;
 import com.kis.estimator.approval.ApprovalSubmission;
 import com.kis.estimator.approval.record.ApprovalRecords;
+import com.kis.estimator.estimate.EstimateAccess;
 import com.kis.estimator.estimate.EstimateLifecycle;
 import com.kis.estimator.estimate.EstimateStatus;
 import com.kis.estimator.platform.web.CurrentUser;
+import com.kis.estimator.security.Caller;
+import com.kis.estimator.security.Callers;
+import com.kis.estimator.security.Permission;
+import com.kis.estimator.security.RequiresPermission;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -33,9 +38,13 @@ class ApprovalController {
     private final ApprovalRecords records;
     private final EstimateLifecycle lifecycle;
     private final CurrentUser user;
+    private final Callers callers;
+    private final EstimateAccess access;
 
     ApprovalController(ApprovalSubmission submission, ApprovalDecisions decisions, ApprovalRecords records,
-            EstimateLifecycle lifecycle, CurrentUser user) {
+            EstimateLifecycle lifecycle, CurrentUser user, Callers callers, EstimateAccess access) {
+        this.callers = callers;
+        this.access = access;
         this.submission = submission;
         this.decisions = decisions;
         this.records = records;
@@ -43,46 +52,59 @@ class ApprovalController {
         this.user = user;
     }
 
+    @RequiresPermission(Permission.ESTIMATE_SUBMIT)
     @PostMapping("/submit")
     @Operation(summary = "Submit a DRAFT for approval, or resubmit a CHANGES_REQUESTED estimate after revising it")
     ResponseEntity<Map<String, String>> submit(@PathVariable long id) {
+        access.requireOwner(id, "submit");
         String processInstanceId = submission.submit(id, user.id());
         return ResponseEntity.accepted().body(Map.of("processInstanceId", processInstanceId, "status", "SUBMITTED"));
     }
 
+    @RequiresPermission(Permission.ESTIMATE_SUBMIT)
     @PostMapping("/withdraw")
     @Operation(summary = "The owner withdraws a submitted estimate from approval")
     ResponseEntity<Void> withdraw(@PathVariable long id) {
+        access.requireOwner(id, "withdraw");
         submission.withdraw(id, user.id());
         return ResponseEntity.noContent().build();
     }
 
+    @RequiresPermission(Permission.ESTIMATE_APPROVE)
     @PostMapping("/approve")
     @Operation(summary = "Decide the caller's open approval task (APPROVE, REJECT or REQUEST_CHANGES), as in Tasklist; "
             + "the estimate's status follows asynchronously")
     ResponseEntity<Void> approve(@PathVariable long id, @Valid @RequestBody DecisionRequest request) {
-        decisions.decide(id, user.id(), request.decision(), request.comment());
+        access.requireVisible(id);
+        Caller caller = callers.current().orElseThrow();
+        decisions.decide(id, caller.id(), caller.groups(), request.decision(), request.comment());
         return ResponseEntity.accepted().build();
     }
 
+    @RequiresPermission(Permission.ESTIMATE_SEND)
     @PostMapping("/send")
     @Operation(summary = "Mark an APPROVED estimate as sent to the customer; nothing else can be sent")
     ResponseEntity<Map<String, String>> send(@PathVariable long id) {
+        access.requireOwner(id, "send");
         lifecycle.changeStatus(id, EstimateStatus.SENT, user.id(), null);
         return ResponseEntity.ok(Map.of("status", EstimateStatus.SENT.name()));
     }
 
+    @RequiresPermission(Permission.ESTIMATE_SEND)
     @PostMapping("/outcome")
     @Operation(summary = "Record whether a SENT estimate was WON or LOST (LOST needs a reason)")
     ResponseEntity<Map<String, String>> outcome(@PathVariable long id, @Valid @RequestBody OutcomeRequest request) {
+        access.requireOwner(id, "record the outcome of");
         EstimateStatus outcome = EstimateStatus.valueOf(request.outcome());
         lifecycle.changeStatus(id, outcome, user.id(), request.reason());
         return ResponseEntity.ok(Map.of("status", outcome.name()));
     }
 
+    @RequiresPermission(Permission.ESTIMATE_READ)
     @GetMapping("/approvals")
     @Operation(summary = "Every approval decision on the estimate: level, approver, decision, comment, time")
     List<ApprovalView> approvals(@PathVariable long id) {
+        access.requireVisible(id);
         return records.findByEstimate(id).stream().map(record -> new ApprovalView(record.getRevision(),
                 record.getLevel(), record.getApproverGroup(), record.getApprover(), record.getDecision(),
                 record.getComment(), record.getTaskId(), record.getDecidedAt())).toList();

@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.kis.estimator.catalog.BusinessRegistrationNumber;
 import com.kis.estimator.platform.web.ApiProblemException;
+import com.kis.estimator.security.Permission;
+import com.kis.estimator.security.RequiresPermission;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -38,6 +40,7 @@ class CustomerController {
         this.maintenance = maintenance;
     }
 
+    @RequiresPermission(Permission.CATALOG_READ)
     @GetMapping
     @Transactional(readOnly = true)
     @Operation(summary = "List customers, or search by part of the code or name, or by registration number")
@@ -50,6 +53,7 @@ class CustomerController {
         return customers.search(brn != null ? brn : q.strip(), page).map(CustomerResponse::of);
     }
 
+    @RequiresPermission(Permission.CATALOG_READ)
     @GetMapping("/{code}")
     @Transactional(readOnly = true)
     CustomerResponse read(@PathVariable String code) {
@@ -57,6 +61,7 @@ class CustomerController {
                 .orElseThrow(() -> ApiProblemException.notFound("Customer", code));
     }
 
+    @RequiresPermission(Permission.CATALOG_WRITE)
     @PostMapping
     ResponseEntity<CustomerResponse> create(@Valid @RequestBody CustomerRequest request) {
         Customer customer = maintenance.create(request);
@@ -64,6 +69,7 @@ class CustomerController {
                 .body(CustomerResponse.of(customer));
     }
 
+    @RequiresPermission(Permission.CATALOG_WRITE)
     @PutMapping("/{code}")
     CustomerResponse update(@PathVariable String code, @Valid @RequestBody CustomerRequest request) {
         return CustomerResponse.of(maintenance.update(code, request));

@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.kis.estimator.platform.web.ApiProblemException;
+import com.kis.estimator.security.Permission;
+import com.kis.estimator.security.RequiresPermission;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -32,12 +34,14 @@ class PriceListController {
         this.maintenance = maintenance;
     }
 
+    @RequiresPermission(Permission.CATALOG_READ)
     @GetMapping
     @Transactional(readOnly = true)
     List<PriceListResponse> list() {
         return priceLists.findAll(Sort.by("code")).stream().map(PriceListResponse::summary).toList();
     }
 
+    @RequiresPermission(Permission.CATALOG_READ)
     @GetMapping("/{code}")
     @Transactional(readOnly = true)
     PriceListResponse read(@PathVariable String code) {
@@ -45,12 +49,14 @@ class PriceListController {
         return PriceListResponse.full(list, priceLists.findEntriesOf(list));
     }
 
+    @RequiresPermission(Permission.CATALOG_WRITE)
     @PostMapping
     ResponseEntity<PriceListResponse> create(@Valid @RequestBody PriceListRequest request) {
         PriceList list = maintenance.create(request);
         return ResponseEntity.created(URI.create("/api/v1/price-lists/" + list.getCode())).body(read(list.getCode()));
     }
 
+    @RequiresPermission(Permission.CATALOG_WRITE)
     @PutMapping("/{code}")
     PriceListResponse update(@PathVariable String code, @Valid @RequestBody PriceListRequest request) {
         maintenance.update(code, request);

@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.kis.estimator.platform.web.ApiProblemException;
+import com.kis.estimator.security.Permission;
+import com.kis.estimator.security.RequiresPermission;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -37,6 +39,7 @@ class ProductController {
         this.maintenance = maintenance;
     }
 
+    @RequiresPermission(Permission.CATALOG_READ)
     @GetMapping
     @Transactional(readOnly = true)
     @Operation(summary = "Search products by part of the code or the Korean name (spaces ignored)")
@@ -47,6 +50,7 @@ class ProductController {
         return products.findAll(ProductSearch.matching(q, category, active), page).map(ProductResponse::of);
     }
 
+    @RequiresPermission(Permission.CATALOG_READ)
     @GetMapping("/{code}")
     @Transactional(readOnly = true)
     ProductResponse read(@PathVariable String code) {
@@ -54,6 +58,7 @@ class ProductController {
                 .orElseThrow(() -> ApiProblemException.notFound("Product", code));
     }
 
+    @RequiresPermission(Permission.CATALOG_WRITE)
     @PostMapping
     ResponseEntity<ProductResponse> create(@Valid @RequestBody ProductRequest request) {
         Product product = maintenance.create(request);
@@ -61,6 +66,7 @@ class ProductController {
                 .body(ProductResponse.of(product));
     }
 
+    @RequiresPermission(Permission.CATALOG_WRITE)
     @PutMapping("/{code}")
     ProductResponse update(@PathVariable String code, @Valid @RequestBody ProductRequest request) {
         return ProductResponse.of(maintenance.update(code, request));

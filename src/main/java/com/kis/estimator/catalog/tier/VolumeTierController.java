@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.kis.estimator.catalog.CatalogChanged;
 import com.kis.estimator.platform.web.ApiProblemException;
+import com.kis.estimator.security.Permission;
+import com.kis.estimator.security.RequiresPermission;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -32,12 +34,14 @@ class VolumeTierController {
         this.events = events;
     }
 
+    @RequiresPermission(Permission.CATALOG_READ)
     @GetMapping
     @Transactional(readOnly = true)
     VolumeTierScale read() {
         return VolumeTierScale.of(tiers.findAllOrdered());
     }
 
+    @RequiresPermission(Permission.CATALOG_WRITE)
     @PutMapping
     @Transactional
     @Operation(summary = "Replace the whole volume discount scale")

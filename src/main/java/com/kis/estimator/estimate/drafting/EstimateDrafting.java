@@ -84,7 +84,13 @@ public class EstimateDrafting {
 
     @Transactional
     public Drafted create(PricedDraft priced, String actor) {
-        Estimate estimate = new Estimate(numbers.next(priced.pricingDate()), actor);
+        return create(priced, actor, null);
+    }
+
+    /** A new estimate owned by {@code actor}, readable by the members of {@code team} (may be null). */
+    @Transactional
+    public Drafted create(PricedDraft priced, String actor, String team) {
+        Estimate estimate = new Estimate(numbers.next(priced.pricingDate()), actor, team);
         EstimateRevision revision = revision(estimate, 1, priced, actor);
         estimate.adopt(revision, priced.customer().id());
         estimates.save(estimate);

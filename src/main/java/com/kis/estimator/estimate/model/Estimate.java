@@ -27,6 +27,9 @@ public class Estimate extends TrackedEntity {
     private EstimateStatus status;
     @Column(nullable = false, updatable = false)
     private String owner;
+    /** The owner's sales team when the estimate was created; its members may read it. */
+    @Column(name = "owner_team", updatable = false)
+    private String ownerTeam;
     @Column(name = "customer_id", nullable = false)
     private long customerId;
     @Column(name = "customer_code", nullable = false)
@@ -47,9 +50,10 @@ public class Estimate extends TrackedEntity {
     protected Estimate() {
     }
 
-    public Estimate(String number, String owner) {
+    public Estimate(String number, String owner, String ownerTeam) {
         this.number = number;
         this.owner = owner;
+        this.ownerTeam = ownerTeam;
         this.status = EstimateStatus.DRAFT;
     }
 
@@ -82,6 +86,7 @@ public class Estimate extends TrackedEntity {
     public String getNumber() { return number; }
     public EstimateStatus getStatus() { return status; }
     public String getOwner() { return owner; }
+    public String getOwnerTeam() { return ownerTeam; }
     public long getCustomerId() { return customerId; }
     public String getCustomerCode() { return customerCode; }
     public String getCustomerName() { return customerName; }

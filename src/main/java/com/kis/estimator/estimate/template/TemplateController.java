@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 import com.kis.estimator.catalog.CatalogLookup;
 import com.kis.estimator.platform.web.ApiProblemException;
 import com.kis.estimator.platform.web.CurrentUser;
+import com.kis.estimator.security.Permission;
+import com.kis.estimator.security.RequiresPermission;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -42,18 +44,21 @@ class TemplateController {
         this.user = user;
     }
 
+    @RequiresPermission(Permission.TEMPLATES)
     @GetMapping
     @Transactional(readOnly = true)
     List<TemplateResponse> list() {
         return templates.findAllWithItems().stream().map(TemplateResponse::of).toList();
     }
 
+    @RequiresPermission(Permission.TEMPLATES)
     @GetMapping("/{id}")
     @Transactional(readOnly = true)
     TemplateResponse read(@PathVariable long id) {
         return TemplateResponse.of(find(id));
     }
 
+    @RequiresPermission(Permission.TEMPLATES)
     @PostMapping
     @Operation(summary = "Create a template; its products must exist")
     ResponseEntity<TemplateResponse> create(@Valid @RequestBody TemplateRequest request) {
@@ -64,6 +69,7 @@ class TemplateController {
                 .body(TemplateResponse.of(template));
     }
 
+    @RequiresPermission(Permission.TEMPLATES)
     @PutMapping("/{id}")
     TemplateResponse update(@PathVariable long id, @Valid @RequestBody TemplateRequest request) {
         EstimateTemplate template = find(id);
@@ -75,6 +81,7 @@ class TemplateController {
         return TemplateResponse.of(template);
     }
 
+    @RequiresPermission(Permission.TEMPLATES)
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable long id) {
         templates.delete(find(id));

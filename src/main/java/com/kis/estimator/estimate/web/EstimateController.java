@@ -8,6 +8,7 @@ import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -37,6 +38,10 @@ import com.kis.estimator.estimate.model.EstimateRepository;
 import com.kis.estimator.platform.web.ApiProblemException;
 import com.kis.estimator.platform.web.CurrentUser;
 import com.kis.estimator.platform.web.ProblemType;
+import com.kis.estimator.security.Caller;
+import com.kis.estimator.security.Callers;
+import com.kis.estimator.security.Permission;
+import com.kis.estimator.security.RequiresPermission;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -56,11 +61,13 @@ class EstimateController {
     private final EstimateHistory history;
     private final CatalogLookup catalog;
     private final CurrentUser user;
+    private final Callers callers;
     private final Clock clock;
 
     EstimateController(EstimateCreation creation, EstimateDrafting drafting, EstimateViews views,
             EstimateRepository estimates, EstimateHistory history, CatalogLookup catalog, CurrentUser user,
-            Clock clock) {
+            Callers callers, Clock clock) {
+        this.callers = callers;
         this.creation = creation;
         this.drafting = drafting;
         this.views = views;
@@ -71,30 +78,35 @@ class EstimateController {
         this.clock = clock;
     }
 
+    @RequiresPermission(Permission.ESTIMATE_CREATE)
     @PostMapping
     @Operation(summary = "Create a priced estimate (DRAFT); an Idempotency-Key makes retries safe")
     ResponseEntity<Object> create(@Valid @RequestBody EstimateRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false)
             @Size(min = 1, max = 100) @Pattern(regexp = "[\\x21-\\x7e]+") String idempotencyKey) {
-        EstimateCreation.Created created = creation.create(request, draftOf(request), user.id(), idempotencyKey);
+        Caller caller = callers.current().orElseThrow();
+        String team = caller.teams().stream().sorted().findFirst().orElse(null);
+        EstimateCreation.Created created = creation.create(request, draftOf(request), caller.id(), team, idempotencyKey);
         return ResponseEntity.created(URI.create("/api/v1/estimates/" + created.id()))
                 .eTag(etag(created.version()))
                 .header("Idempotent-Replayed", Boolean.toString(created.replayed()))
                 .body(created.body());
     }
 
+    @RequiresPermission(Permission.ESTIMATE_READ)
     @GetMapping("/{id}")
     ResponseEntity<EstimateResponse> read(@PathVariable String id) {
         EstimateResponse estimate = views.current(views.find(id));
         return ResponseEntity.ok().eTag(etag(estimate.version())).body(estimate);
     }
 
+    @RequiresPermission(Permission.ESTIMATE_UPDATE)
     @PutMapping("/{id}")
     @Operation(summary = "Revise an editable estimate: a new revision, the old one stays readable. "
             + "If-Match with the ETag refuses a stale write (412)")
     ResponseEntity<EstimateResponse> revise(@PathVariable String id, @Valid @RequestBody EstimateRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        long estimateId = views.find(id).getId();
+        long estimateId = views.findOwned(id, "revise").getId();
         Long expectedVersion = expectedVersion(ifMatch);
         drafting.checkRevisable(estimateId, expectedVersion);
         PricedDraft priced = drafting.price(draftOf(request));
@@ -103,13 +115,15 @@ class EstimateController {
         return ResponseEntity.ok().eTag(etag(body.version())).body(body);
     }
 
+    @RequiresPermission(Permission.ESTIMATE_UPDATE)
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete a draft that was never submitted")
     ResponseEntity<Void> delete(@PathVariable String id) {
-        drafting.delete(views.find(id).getId(), user.id());
+        drafting.delete(views.findOwned(id, "delete").getId(), user.id());
         return ResponseEntity.noContent().build();
     }
 
+    @RequiresPermission(Permission.ESTIMATE_READ)
     @GetMapping
     @Transactional(readOnly = true)
     @Operation(summary = "List estimates by status, customer, owner and creation date (KST, inclusive)")
@@ -119,10 +133,13 @@ class EstimateController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate createdFrom,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate createdTo,
             @PageableDefault(size = 20, sort = "createdAt", direction = Sort.Direction.DESC) Pageable page) {
-        return estimates.findAll(EstimateSearch.matching(status, customer, owner, createdFrom, createdTo, clock), page)
+        Specification<Estimate> search = EstimateSearch.matching(status, customer, owner, createdFrom, createdTo, clock)
+                .and(EstimateSearch.visibleTo(callers.current().orElseThrow()));
+        return estimates.findAll(search, page)
                 .map(EstimateSummary::of);
     }
 
+    @RequiresPermission(Permission.ESTIMATE_READ)
     @GetMapping("/{id}/revisions")
     @Transactional(readOnly = true)
     @Operation(summary = "All revisions with a per-field diff to the previous one, and the change history")
@@ -132,6 +149,7 @@ class EstimateController {
                 history.findByEstimateIdOrderByIdAsc(estimate.getId()));
     }
 
+    @RequiresPermission(Permission.ESTIMATE_READ)
     @GetMapping("/{id}/revisions/{revision}")
     EstimateResponse revision(@PathVariable String id, @PathVariable int revision) {
         return views.at(views.find(id), revision);

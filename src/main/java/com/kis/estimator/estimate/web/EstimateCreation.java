@@ -49,10 +49,11 @@ class EstimateCreation {
         this.clock = clock;
     }
 
-    Created create(EstimateRequest request, Draft draft, String actor, String idempotencyKey) {
+    /** A new estimate owned by {@code actor} and readable by {@code team} (the owner's sales team, may be null). */
+    Created create(EstimateRequest request, Draft draft, String actor, String team, String idempotencyKey) {
         if (idempotencyKey == null) {
             PricedDraft priced = drafting.price(draft);
-            return transaction.execute(status -> created(drafting.create(priced, actor)));
+            return transaction.execute(status -> created(drafting.create(priced, actor, team)));
         }
         var key = new IdempotencyRecord.Key(actor, idempotencyKey);
         String hash = Sha256.hex(write(request));
@@ -66,7 +67,7 @@ class EstimateCreation {
         }
         PricedDraft priced = drafting.price(draft);
         return transaction.execute(status -> {
-            Created created = created(drafting.create(priced, actor));
+            Created created = created(drafting.create(priced, actor, team));
             records.save(new IdempotencyRecord(key, hash, created.id(), write(created.body()), Instant.now(clock)));
             return created;
         });

@@ -9,8 +9,13 @@ import org.springframework.data.jpa.domain.Specification;
 
 import com.kis.estimator.estimate.EstimateStatus;
 import com.kis.estimator.estimate.model.Estimate;
+import com.kis.estimator.estimate.model.EstimateViewer;
+import com.kis.estimator.security.Caller;
+import com.kis.estimator.security.Role;
 
 import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
 
 /** List filters; the created range is in business days (KST), both ends inclusive. */
 final class EstimateSearch {
@@ -40,6 +45,31 @@ final class EstimateSearch {
                         createdTo.plusDays(1).atStartOfDay(clock.getZone()).toInstant()));
             }
             return cb.and(conditions.toArray(Predicate[]::new));
+        };
+    }
+
+    /** The estimates a caller may see: the same rule as {@link com.kis.estimator.estimate.EstimateAccess}. */
+    static Specification<Estimate> visibleTo(Caller caller) {
+        return (root, query, cb) -> {
+            if (caller.seesEverything()) {
+                return cb.conjunction();
+            }
+            List<Predicate> visible = new ArrayList<>();
+            visible.add(cb.equal(root.get("owner"), caller.id()));
+            if (caller.hasRole(Role.SALES) && !caller.teams().isEmpty()) {
+                visible.add(root.get("ownerTeam").in(caller.teams()));
+            }
+            Subquery<Long> granted = query.subquery(Long.class);
+            Root<EstimateViewer> viewer = granted.from(EstimateViewer.class);
+            Predicate toUser = cb.and(cb.equal(viewer.get("kind"), EstimateViewer.Kind.USER),
+                    cb.equal(viewer.get("principal"), caller.id()));
+            Predicate toGroup = caller.groups().isEmpty() ? cb.disjunction()
+                    : cb.and(cb.equal(viewer.get("kind"), EstimateViewer.Kind.GROUP),
+                            viewer.get("principal").in(caller.groups()));
+            granted.select(viewer.get("estimateId"))
+                    .where(cb.equal(viewer.get("estimateId"), root.get("id")), cb.or(toUser, toGroup));
+            visible.add(cb.exists(granted));
+            return cb.or(visible.toArray(Predicate[]::new));
         };
     }
 }

@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 import com.kis.estimator.estimate.document.QuotePdf;
 import com.kis.estimator.estimate.document.QuotePdf.Quote;
 import com.kis.estimator.estimate.model.Estimate;
+import com.kis.estimator.security.Permission;
+import com.kis.estimator.security.RequiresPermission;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -34,6 +36,7 @@ class QuoteDocumentController {
         this.pdf = pdf;
     }
 
+    @RequiresPermission(Permission.ESTIMATE_READ)
     @GetMapping(value = "/{id}/document", produces = {MediaType.APPLICATION_PDF_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     @Operation(summary = "The quote (견적서) as PDF, of the current or a given revision")
     ResponseEntity<byte[]> document(@PathVariable String id, @RequestParam(required = false) Integer revision) {

@@ -12,9 +12,12 @@ record DemoAccount(String id, String lastName, String firstName, List<String> gr
 
     static final List<String> ROLES = List.of("sales", "approver", "manager", "director", "ops", "analyst", "admin");
 
+    /** Sales teams: a sales person sees the estimates of its own team (groups named team-…). */
+    static final List<String> TEAMS = List.of("team-seoul", "team-busan");
+
     static final List<DemoAccount> ALL = List.of(
-            new DemoAccount("sales1", "김", "영업", List.of("sales")),
-            new DemoAccount("sales2", "이", "영업", List.of("sales")),
+            new DemoAccount("sales1", "김", "영업", List.of("sales", "team-seoul")),
+            new DemoAccount("sales2", "이", "영업", List.of("sales", "team-busan")),
             new DemoAccount("approver1", "박", "승인", List.of("approver")),
             new DemoAccount("manager1", "최", "팀장", List.of("manager")),
             new DemoAccount("director1", "정", "이사", List.of("director")),

@@ -32,6 +32,7 @@ class DemoUsers implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         DemoAccount.ROLES.forEach(role -> ensureGroup(role, role, Groups.GROUP_TYPE_WORKFLOW));
+        DemoAccount.TEAMS.forEach(team -> ensureGroup(team, team, "team"));
         ensureGroup(DemoAccount.CAMUNDA_ADMIN, "Camunda administrators", Groups.GROUP_TYPE_SYSTEM);
         DemoAccount.ALL.forEach(this::ensureUser);
         log.warn("DEMO MODE: demo users (password = user name): {}", DemoAccount.ALL.stream()

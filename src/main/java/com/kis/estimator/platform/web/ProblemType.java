@@ -11,6 +11,10 @@ public record ProblemType(String slug, String title) {
     public static final ProblemType VALIDATION = new ProblemType("validation", "Request is not valid");
     public static final ProblemType MALFORMED_REQUEST = new ProblemType("malformed-request", "Request body cannot be read");
     public static final ProblemType INVALID_PARAMETER = new ProblemType("invalid-parameter", "Request parameter is not valid");
+    public static final ProblemType UNAUTHORIZED = new ProblemType("unauthorized", "Authentication required");
+    public static final ProblemType FORBIDDEN = new ProblemType("forbidden", "Not allowed");
+    public static final ProblemType MFA_REQUIRED = new ProblemType("mfa-required", "A login with a second factor is required");
+    public static final ProblemType RATE_LIMITED = new ProblemType("rate-limited", "Too many requests");
     public static final ProblemType NOT_FOUND = new ProblemType("not-found", "Resource not found");
     public static final ProblemType METHOD_NOT_ALLOWED = new ProblemType("method-not-allowed", "Method not allowed");
     public static final ProblemType UNSUPPORTED_MEDIA_TYPE = new ProblemType("unsupported-media-type", "Media type not supported");

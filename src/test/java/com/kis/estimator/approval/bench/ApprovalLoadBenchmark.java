@@ -28,7 +28,9 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.kis.estimator.KisEstimatorApplication;
+import com.kis.estimator.KeycloakTestServer;
 import com.kis.estimator.PostgresTestDatabase;
+import com.kis.estimator.TestTokens;
 import com.kis.estimator.approval.ApprovalDecisions;
 import com.kis.estimator.approval.ApprovalSubmission;
 import com.kis.estimator.estimate.drafting.Draft;
@@ -51,15 +53,16 @@ public final class ApprovalLoadBenchmark {
         Map<String, Object> properties = new HashMap<>(database.springProperties());
         properties.put("server.port", "0");
         properties.put("logging.level.root", "warn");
+        properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", KeycloakTestServer.get().issuer());
         String[] appArgs = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(KisEstimatorApplication.class)
                 .profiles("prod").run(appArgs)) {
             String base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
             HttpClient http = HttpClient.newHttpClient();
-            send(http, base + "/api/v1/products", """
+            send(http, base + "/api/v1/products", "admin", """
                     {"code":"AB-1","name":"벤치","category":"BENCH","unit":"EA","listPrice":100000,"cost":60000}""");
-            send(http, base + "/api/v1/customers", """
+            send(http, base + "/api/v1/customers", "admin", """
                     {"code":"AB-C","name":"(주)벤치","businessRegistrationNumber":"124-81-00998","tier":"B"}""");
             IdentityService identity = app.getBean(IdentityService.class);
             identity.saveGroup(identity.newGroup("approver"));
@@ -82,7 +85,7 @@ public final class ApprovalLoadBenchmark {
                 String id = runtime.startProcessInstanceByKey("bench-baseline").getId();
                 tasks.complete(tasks.createTaskQuery().processInstanceId(id).singleResult().getId());
             };
-            Runnable apiSubmit = () -> send(http, base + "/api/v1/estimates/" + drafts.remove() + "/submit", "{}");
+            Runnable apiSubmit = () -> send(http, base + "/api/v1/estimates/" + drafts.remove() + "/submit", "sales1", "{}");
             Runnable approveOneLevel = () -> {
                 long id = drafts.remove();
                 submission.submit(id, "sales1");
@@ -153,10 +156,10 @@ public final class ApprovalLoadBenchmark {
         return rate;
     }
 
-    private static void send(HttpClient http, String url, String json) {
+    private static void send(HttpClient http, String url, String user, String json) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + TestTokens.of(user)).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 300) {
                 throw new IllegalStateException(url + " -> " + response.statusCode() + " " + response.body());

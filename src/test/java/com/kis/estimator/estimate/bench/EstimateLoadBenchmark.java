@@ -28,7 +28,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.kis.estimator.KisEstimatorApplication;
+import com.kis.estimator.KeycloakTestServer;
 import com.kis.estimator.PostgresTestDatabase;
+import com.kis.estimator.TestTokens;
 import com.kis.estimator.catalog.CatalogLookup;
 import com.kis.estimator.estimate.model.Estimate;
 import com.kis.estimator.estimate.model.EstimateItem;
@@ -57,6 +59,7 @@ public final class EstimateLoadBenchmark {
         PostgresTestDatabase database = PostgresTestDatabase.createFresh("kis_bench");
         Map<String, Object> properties = new HashMap<>(database.springProperties());
         properties.put("server.port", "0");
+        properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", KeycloakTestServer.get().issuer());
         properties.put("camunda.bpm.job-execution.enabled", "false");
         properties.put("logging.level.root", "warn");
         String[] appArgs = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
@@ -68,7 +71,8 @@ public final class EstimateLoadBenchmark {
             String base = "http://127.0.0.1:" + port;
             String body = seedCatalog(http, base);
             Supplier<CompletableFuture<Boolean>> post = () -> http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/v1/estimates"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + TestTokens.of("sales1"))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.discarding()).thenApply(response -> response.statusCode() == 201);
             Supplier<CompletableFuture<Boolean>> insert = baselineInsert(app);
 
@@ -121,7 +125,7 @@ public final class EstimateLoadBenchmark {
         ExecutorService pool = Executors.newFixedThreadPool(16);
         return () -> CompletableFuture.supplyAsync(() -> transaction.execute(status -> {
             LocalDate today = LocalDate.now();
-            Estimate estimate = new Estimate(numbers.next(today), "bench");
+            Estimate estimate = new Estimate(numbers.next(today), "bench", null);
             List<EstimateItem> items = IntStream.range(0, LINES).mapToObj(i -> new EstimateItem(i + 1,
                     quote.products().get(i).name(), quote.products().get(i).spec(), quote.products().get(i).unit(),
                     priced.lines().get(i), null)).toList();
@@ -185,6 +189,7 @@ public final class EstimateLoadBenchmark {
 
     private static void send(HttpClient http, String url, String method, String json) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestTokens.of("admin"))
                 .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {
             throw new IllegalStateException(method + " " + url + " -> " + response.statusCode() + " " + response.body());

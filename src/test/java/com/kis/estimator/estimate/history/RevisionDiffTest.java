@@ -73,7 +73,7 @@ class RevisionDiffTest {
         for (int i = 0; i < priced.lines().size(); i++) {
             items.add(new EstimateItem(i + 1, "품목", null, "EA", priced.lines().get(i), null));
         }
-        return EstimateRevision.builder().of(new Estimate("EST-2026-000001", "sales1"), 1)
+        return EstimateRevision.builder().of(new Estimate("EST-2026-000001", "sales1", "team-seoul"), 1)
                 .customer("C", "고객", "1248100998", "A", null)
                 .terms(DAY, DAY.plusDays(30), priced.discountRate(), note)
                 .totals(priced.subtotal(), priced.discountAmount(), priced.supplyAmount(), priced.vat(), priced.total())

@@ -1,0 +1,82 @@
+package com.kis.estimator.security.web;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+import com.kis.estimator.platform.web.ProblemType;
+import com.kis.estimator.platform.web.ProblemWriter;
+import com.kis.estimator.security.identity.ApiAuthentication;
+import com.kis.estimator.security.identity.SecurityProperties;
+
+/**
+ * Two filter chains. {@code /api/**} is stateless: every request authenticates (a Keycloak bearer token in
+ * production, HTTP Basic against Camunda's identity in the embedded default), failures answer problem+json,
+ * and {@link PermissionCheck} then decides per endpoint. Everything else (Camunda's webapps with their own
+ * login and CSRF protection, {@code /engine-rest} with its own authentication filter, Actuator, the API docs)
+ * passes this layer and is guarded where it is served.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
+class ApiSecurityConfiguration {
+
+    /** The only API paths open without signing in: what load balancers and monitors poll. */
+    static final String[] PUBLIC_PATHS = {"/api/v1/health"};
+
+    /** Spring Security's string matchers miss Camunda's own servlets; path patterns match them (STACK-NOTES). */
+    @Bean
+    PathPatternRequestMatcherBuilderFactoryBean pathPatternRequestMatcherBuilder() {
+        return new PathPatternRequestMatcherBuilderFactoryBean();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, ApiAuthentication authentication, ProblemWriter problems,
+            SecurityDecisions decisions) throws Exception {
+        AuthenticationEntryPoint unauthenticated = (request, response, failure) -> {
+            decisions.denied(request, null, "authentication", ProblemType.UNAUTHORIZED.slug());
+            response.setHeader("WWW-Authenticate", authentication.challenge());
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, ProblemType.UNAUTHORIZED,
+                    "Sign in first: " + authentication.howToSignIn());
+        };
+        AccessDeniedHandler denied = (request, response, failure) -> {
+            decisions.denied(request, request.getRemoteUser(), "access", ProblemType.FORBIDDEN.slug());
+            problems.write(request, response, HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN, "You are not allowed to do this");
+        };
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(PUBLIC_PATHS).permitAll()
+                        .anyRequest().authenticated())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Bearer tokens and Basic credentials are not sent by browsers on their own: no CSRF exposure.
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
+        authentication.apply(http, unauthenticated);
+        return http.build();
+    }
+
+    @Bean
+    @Order(100)
+    SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                // Camunda's webapps run their own CSRF filter; Spring's would reject their login (STACK-NOTES).
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+        return http.build();
+    }
+
+    @Bean
+    ApiAuthentication apiAuthentication(SecurityProperties properties, IdentityService identity) {
+        return ApiAuthentication.of(properties, identity);
+    }
+}
