@@ -42,6 +42,8 @@ public @interface PostgresIntegrationTest {
             properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", KeycloakTestServer.get().issuer());
             // Expired-token tests wait for the expiry plus this skew.
             properties.put("kis.security.token-clock-skew", "1s");
+            // The tests send hundreds of requests per user; RateLimitTest checks the limits with instances of its own.
+            properties.put("kis.rate-limits.enabled", "false");
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("kis-test-database", properties));
         }
 

@@ -12,11 +12,13 @@ import org.springframework.security.config.web.PathPatternRequestMatcherBuilderF
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 import com.kis.estimator.platform.web.ProblemType;
 import com.kis.estimator.platform.web.ProblemWriter;
 import com.kis.estimator.security.identity.ApiAuthentication;
 import com.kis.estimator.security.identity.SecurityProperties;
+import com.kis.estimator.security.ratelimit.RateLimitFilter;
 
 /**
  * Two filter chains. {@code /api/**} is stateless: every request authenticates (a Keycloak bearer token in
@@ -41,7 +43,7 @@ class ApiSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ApiAuthentication authentication, ProblemWriter problems,
-            SecurityDecisions decisions) throws Exception {
+            SecurityDecisions decisions, RateLimitFilter rateLimits) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, failure) -> {
             decisions.denied(request, null, "authentication", ProblemType.UNAUTHORIZED.slug());
             response.setHeader("WWW-Authenticate", authentication.challenge());
@@ -60,7 +62,8 @@ class ApiSecurityConfiguration {
                 // Bearer tokens and Basic credentials are not sent by browsers on their own: no CSRF exposure.
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+                .addFilterBefore(rateLimits, AuthorizationFilter.class);
         authentication.apply(http, unauthenticated);
         return http.build();
     }

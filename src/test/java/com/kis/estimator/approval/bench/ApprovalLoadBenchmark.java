@@ -54,6 +54,8 @@ public final class ApprovalLoadBenchmark {
         properties.put("server.port", "0");
         properties.put("logging.level.root", "warn");
         properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", KeycloakTestServer.get().issuer());
+        // One user sends thousands of requests: the per-user limits would measure the limiter, not the API.
+        properties.put("kis.rate-limits.enabled", "false");
         String[] appArgs = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(KisEstimatorApplication.class)

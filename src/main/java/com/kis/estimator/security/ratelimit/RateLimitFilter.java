@@ -1,0 +1,79 @@
+package com.kis.estimator.security.ratelimit;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import com.kis.estimator.platform.web.ProblemType;
+import com.kis.estimator.platform.web.ProblemWriter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Applies the first rule whose path prefix matches, per signed-in user (or per client address before sign-in).
+ * Every limited answer carries {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset}
+ * (seconds); over the limit the request is answered 429 {@code rate-limited} with {@code Retry-After}.
+ */
+public class RateLimitFilter extends OncePerRequestFilter {
+
+    private final RateLimiter limiter;
+    private final RateLimitProperties properties;
+    private final ProblemWriter problems;
+
+    RateLimitFilter(RateLimiter limiter, RateLimitProperties properties, ProblemWriter problems) {
+        this.limiter = limiter;
+        this.properties = properties;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<Map.Entry<String, RateLimitProperties.Rule>> rule = properties.enabled() ? ruleFor(request) : Optional.empty();
+        if (rule.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<RateLimiter.Usage> usage = limiter.hit(rule.get().getKey(), rule.get().getValue(), subject(request));
+        if (usage.isPresent()) {
+            RateLimiter.Usage used = usage.get();
+            response.setHeader("RateLimit-Limit", Integer.toString(used.limit()));
+            response.setHeader("RateLimit-Remaining", Long.toString(used.remaining()));
+            response.setHeader("RateLimit-Reset", Long.toString(used.resetSeconds()));
+            if (used.exceeded()) {
+                response.setHeader("Retry-After", Long.toString(used.resetSeconds()));
+                problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, ProblemType.RATE_LIMITED,
+                        "At most " + used.limit() + " requests per " + rule.get().getValue().window().toMinutes()
+                                + " minutes to " + rule.get().getValue().path() + "; try again in "
+                                + used.resetSeconds() + " s");
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private Optional<Map.Entry<String, RateLimitProperties.Rule>> ruleFor(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return properties.rules().entrySet().stream()
+                .filter(entry -> path.startsWith(entry.getValue().path()))
+                .findFirst();
+    }
+
+    private static String subject(HttpServletRequest request) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken)) {
+            return "user:" + authentication.getName();
+        }
+        return "ip:" + request.getRemoteAddr();
+    }
+}

@@ -1,0 +1,29 @@
+package com.kis.estimator.security.ratelimit;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code kis.rate-limits.*}: the design's gateway limits, per user (or per client address before sign-in), counted
+ * in Redis so that every instance shares them.
+ *
+ * @param enabled     switch the limits off (tests of other things; never in production)
+ * @param keyPrefix   Redis key prefix (lets two deployments share one Redis)
+ * @param redisPause  how long to stop asking Redis after it failed, so an outage does not slow every request
+ * @param rules       by name: path prefix, requests allowed per window, window length
+ */
+@ConfigurationProperties("kis.rate-limits")
+public record RateLimitProperties(@DefaultValue("true") boolean enabled, @DefaultValue("kis:rate") String keyPrefix,
+        @DefaultValue("30s") Duration redisPause, Map<String, Rule> rules) {
+
+    public RateLimitProperties {
+        rules = rules == null ? Map.of() : Map.copyOf(rules);
+    }
+
+    /** {@code limit} requests per {@code window} to paths starting with {@code path}. */
+    public record Rule(String path, int limit, Duration window) {
+    }
+}

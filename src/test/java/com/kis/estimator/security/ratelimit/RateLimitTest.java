@@ -1,0 +1,143 @@
+package com.kis.estimator.security.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.kis.estimator.KeycloakTestServer;
+import com.kis.estimator.KisEstimatorApplication;
+import com.kis.estimator.PostgresTestDatabase;
+import com.kis.estimator.TestTokens;
+
+/**
+ * The design's gateway limits across instances: two application instances on one PostgreSQL database and one
+ * Redis (a redis-server of this test's own, so that it can be stopped) with a limit of 5 requests per window.
+ * The count is shared, the sixth request is refused with 429 wherever it lands, and when Redis goes away the
+ * API keeps answering (the documented fail-open policy), never 500.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RateLimitTest {
+
+    private static final int LIMIT = 5;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+    private PostgresTestDatabase database;
+    private Process redis;
+    private String first;
+    private String second;
+
+    @BeforeAll
+    void startTwoInstancesOnOneRedis() throws IOException {
+        int redisPort = freePort();
+        redis = new ProcessBuilder("redis-server", "--port", Integer.toString(redisPort), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no").redirectErrorStream(true)
+                .redirectOutput(Files.createTempFile("kis-rate-redis", ".log").toFile()).start();
+        database = PostgresTestDatabase.createFresh("kis_it_rate");
+        first = start(redisPort);
+        second = start(redisPort);
+    }
+
+    @AfterAll
+    void stop() {
+        instances.forEach(ConfigurableApplicationContext::close);
+        if (redis != null) {
+            redis.destroy();
+        }
+        if (database != null) {
+            database.drop();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theLimitIsSharedByAllInstancesAndAnsweredWith429() throws Exception {
+        String token = TestTokens.of("sales2");
+        for (int request = 1; request <= LIMIT; request++) {
+            HttpResponse<String> allowed = get(request % 2 == 0 ? first : second, "/api/v1/estimates", token);
+            assertThat(allowed.statusCode()).as("request %d", request).isEqualTo(200);
+            assertThat(allowed.headers().firstValue("RateLimit-Limit")).hasValue(Integer.toString(LIMIT));
+            assertThat(allowed.headers().firstValue("RateLimit-Remaining")).hasValue(Integer.toString(LIMIT - request));
+        }
+
+        for (String instance : List.of(first, second)) {
+            HttpResponse<String> refused = get(instance, "/api/v1/estimates", token);
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(refused.body()).contains("/problems/rate-limited");
+            assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 900L);
+            assertThat(refused.headers().firstValue("RateLimit-Remaining")).hasValue("0");
+        }
+        assertThat(get(first, "/api/v1/products", token).statusCode()).as("another rule's path").isEqualTo(200);
+        assertThat(get(first, "/api/v1/estimates", TestTokens.of("ops1")).statusCode()).as("another user").isEqualTo(200);
+    }
+
+    @Test
+    @Order(2) // stops Redis
+    void withRedisGoneTheApiKeepsAnsweringUnlimited() throws Exception {
+        String token = TestTokens.of("ops1");
+        assertThat(get(first, "/api/v1/auth/me", token).statusCode()).isEqualTo(200);
+
+        redis.destroy();
+        redis.waitFor();
+
+        for (int request = 0; request < LIMIT + 2; request++) {
+            HttpResponse<String> answer = get(second, "/api/v1/auth/me", token);
+            assertThat(answer.statusCode()).as("request %d without Redis", request).isEqualTo(200);
+            assertThat(answer.headers().firstValue("RateLimit-Limit")).isEmpty();
+        }
+    }
+
+    private HttpResponse<String> get(String base, String path, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String start(int redisPort) {
+        Map<String, Object> properties = new HashMap<>(database.springProperties());
+        properties.put("server.port", "0");
+        properties.put("spring.data.redis.port", Integer.toString(redisPort));
+        properties.put("spring.data.redis.timeout", "500ms");
+        properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", KeycloakTestServer.get().issuer());
+        properties.put("kis.processes.directory", "src/test/resources/processes-fixture");
+        properties.put("camunda.bpm.job-execution.enabled", "false");
+        properties.put("camunda.bpm.webapp.enabled", "false");
+        properties.put("kis.rate-limits.rules.estimates.limit", Integer.toString(LIMIT));
+        properties.put("kis.rate-limits.rules.auth.limit", Integer.toString(LIMIT));
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(KisEstimatorApplication.class)
+                .profiles("prod").run(args);
+        instances.add(app);
+        return "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+}
