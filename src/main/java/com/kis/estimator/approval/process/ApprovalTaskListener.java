@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import com.kis.estimator.approval.record.ApprovalRecord;
 import com.kis.estimator.approval.record.ApprovalRecords;
+import com.kis.estimator.audit.AuditTrail;
 import com.kis.estimator.estimate.EstimateSharing;
 import com.kis.estimator.platform.web.ApiProblemException;
 
@@ -34,9 +35,11 @@ class ApprovalTaskListener implements TaskListener {
     private final MeterRegistry meters;
     private final Clock clock;
     private final EstimateSharing sharing;
+    private final AuditTrail audit;
 
     ApprovalTaskListener(IdentityService identity, ApprovalRecords records, MeterRegistry meters, Clock clock,
-            EstimateSharing sharing) {
+            EstimateSharing sharing, AuditTrail audit) {
+        this.audit = audit;
         this.sharing = sharing;
         this.identity = identity;
         this.records = records;
@@ -87,6 +90,8 @@ class ApprovalTaskListener implements TaskListener {
                 revision, level, (String) task.getVariable(ApprovalVariables.LEVEL), approver, decision.name(),
                 comment, task.getId(), Instant.now(clock)));
         task.getExecution().getProcessInstance().setVariable(ApprovalVariables.LAST_APPROVER, approver);
+        audit.recordAs(approver, "approval.decide", (String) task.getVariable(ApprovalVariables.ESTIMATE_NUMBER),
+                decision.name() + " level " + level + " (" + task.getVariable(ApprovalVariables.LEVEL) + ")", comment);
         Timer.builder("kis.approval.decision").description("Time from an approval task's creation to its decision")
                 .tag("level", String.valueOf(task.getVariable(ApprovalVariables.LEVEL)))
                 .tag("decision", decision.name().toLowerCase())

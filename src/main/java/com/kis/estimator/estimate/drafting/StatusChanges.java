@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.kis.estimator.audit.AuditTrail;
 import com.kis.estimator.estimate.EstimateApproved;
 import com.kis.estimator.estimate.EstimateLifecycle;
 import com.kis.estimator.estimate.EstimateStatus;
@@ -31,7 +32,11 @@ class StatusChanges implements EstimateLifecycle {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    StatusChanges(EstimateRepository estimates, EstimateHistory history, ApplicationEventPublisher events, Clock clock) {
+    private final AuditTrail audit;
+
+    StatusChanges(EstimateRepository estimates, EstimateHistory history, ApplicationEventPublisher events, Clock clock,
+            AuditTrail audit) {
+        this.audit = audit;
         this.estimates = estimates;
         this.history = history;
         this.events = events;
@@ -54,6 +59,7 @@ class StatusChanges implements EstimateLifecycle {
         estimate.moveTo(to);
         history.save(new EstimateHistoryEntry(estimate, EstimateHistoryEntry.Action.STATUS_CHANGED, from, actor,
                 reason, Instant.now(clock)));
+        audit.recordAs(actor, "estimate.status", estimate.getNumber(), from + "->" + to, reason);
         if (to == EstimateStatus.APPROVED) {
             events.publishEvent(new EstimateApproved(estimate.getId(), estimate.getNumber(),
                     estimate.getCurrentRevision(), estimate.getCustomerCode(), estimate.getTotal(), estimate.getOwner()));

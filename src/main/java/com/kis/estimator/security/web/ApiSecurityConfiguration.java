@@ -16,7 +16,9 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 import com.kis.estimator.platform.web.ProblemType;
 import com.kis.estimator.platform.web.ProblemWriter;
+import com.kis.estimator.security.Callers;
 import com.kis.estimator.security.identity.ApiAuthentication;
+import com.kis.estimator.security.identity.KnownUsers;
 import com.kis.estimator.security.identity.SecurityProperties;
 import com.kis.estimator.security.ratelimit.RateLimitFilter;
 
@@ -43,7 +45,7 @@ class ApiSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ApiAuthentication authentication, ProblemWriter problems,
-            SecurityDecisions decisions, RateLimitFilter rateLimits) throws Exception {
+            SecurityDecisions decisions, RateLimitFilter rateLimits, Callers callers, KnownUsers users) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, failure) -> {
             decisions.denied(request, null, "authentication", ProblemType.UNAUTHORIZED.slug());
             response.setHeader("WWW-Authenticate", authentication.challenge());
@@ -63,7 +65,8 @@ class ApiSecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
-                .addFilterBefore(rateLimits, AuthorizationFilter.class);
+                .addFilterBefore(new CallerContextFilter(callers, users), AuthorizationFilter.class)
+                .addFilterAfter(rateLimits, CallerContextFilter.class);
         authentication.apply(http, unauthenticated);
         return http.build();
     }
