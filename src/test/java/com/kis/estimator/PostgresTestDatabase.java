@@ -35,13 +35,22 @@ public final class PostgresTestDatabase {
         return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + name + "?currentSchema=camunda,public";
     }
 
-    /** Spring properties pointing the application at this database with the prod profile's layout. */
+    /**
+     * Spring properties pointing the application at this database with the prod profile's layout, and the
+     * test-only column encryption keys without which the prod profile does not start.
+     */
     public Map<String, Object> springProperties() {
         return Map.of(
                 "spring.datasource.url", jdbcUrl(),
                 "spring.datasource.username", USER,
-                "spring.datasource.password", PASSWORD);
+                "spring.datasource.password", PASSWORD,
+                "kis.encryption.keys.primary", TEST_COLUMN_KEY,
+                "kis.encryption.index-key", TEST_INDEX_KEY);
     }
+
+    /** Test-only keys (32 bytes, base64); never used outside the tests. */
+    static final String TEST_COLUMN_KEY = "dGVzdC1vbmx5LWNvbHVtbi1rZXktLS0tLS0tLS0tMDE=";
+    static final String TEST_INDEX_KEY = "dGVzdC1vbmx5LWluZGV4LWtleS0tLS0tLS0tLS0tMDE=";
 
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl(), USER, PASSWORD);

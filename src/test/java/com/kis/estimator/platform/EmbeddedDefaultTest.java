@@ -143,7 +143,10 @@ class EmbeddedDefaultTest {
         assertThat(jdbc.queryForList("SELECT DISTINCT category FROM estimator.products", String.class))
                 .contains("BREAKER", "PANEL", "TRANSFORMER", "CABLE");
         assertThat(jdbc.queryForList("SELECT business_registration_number FROM estimator.customers WHERE demo",
-                String.class)).hasSize(10).allMatch(BusinessRegistrationNumber::isValid);
+                String.class)).hasSize(10).allMatch(stored -> stored.startsWith("enc:v1:primary:"));
+        JsonNode customers = http.withBasicAuth("sales1", "sales1").getForObject("/api/v1/customers?size=50", JsonNode.class);
+        assertThat(customers.path("content").findValuesAsText("businessRegistrationNumber"))
+                .hasSizeGreaterThanOrEqualTo(10).allMatch(BusinessRegistrationNumber::isValid);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM estimator.price_list_entries", Integer.class)).isPositive();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM estimator.volume_tiers WHERE demo", Integer.class)).isPositive();
         JsonNode breakers = http.withBasicAuth("sales1", "sales1").getForObject("/api/v1/products?q=배선용차단기&active=true", JsonNode.class);

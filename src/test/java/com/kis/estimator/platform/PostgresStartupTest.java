@@ -98,6 +98,15 @@ class PostgresStartupTest {
     }
 
     @Test
+    void prodRefusesToStartWithThePublicDemoEncryptionKey() {
+        PostgresTestDatabase database = freshDatabase();
+
+        assertThatThrownBy(() -> start(database, Map.of("kis.encryption.keys.primary",
+                "a2lzLWRlbW8tb25seS1jb2x1bW4ta2V5LTAwMDAwMDE=")).close())
+                .hasStackTraceContaining("kis.encryption.keys.primary is the public demo key");
+    }
+
+    @Test
     void prodRefusesToStartWhileADemoAccountKeepsItsPublicPassword() {
         PostgresTestDatabase database = freshDatabase();
         try (ConfigurableApplicationContext app = start(database, Map.of())) {

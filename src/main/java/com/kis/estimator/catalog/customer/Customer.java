@@ -1,9 +1,11 @@
 package com.kis.estimator.catalog.customer;
 
 import com.kis.estimator.catalog.pricelist.PriceList;
+import com.kis.estimator.platform.crypto.EncryptedString;
 import com.kis.estimator.platform.persistence.TrackedEntity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
@@ -19,20 +21,28 @@ public class Customer extends TrackedEntity {
     private String code;
     @Column(nullable = false)
     private String name;
-    /** Ten digits, no hyphens. */
+    /** Ten digits, no hyphens; encrypted in the table. */
     @Column(name = "business_registration_number", nullable = false)
+    @Convert(converter = EncryptedString.class)
     private String businessRegistrationNumber;
+    /** Blind index of the registration number, for exact lookups without decrypting every row. */
+    @Column(name = "business_registration_number_index")
+    private String businessRegistrationNumberIndex;
     @Column(nullable = false)
     private String tier;
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "price_list_id")
     private PriceList priceList;
     @Column(name = "contact_name")
+    @Convert(converter = EncryptedString.class)
     private String contactName;
     @Column(name = "contact_email")
+    @Convert(converter = EncryptedString.class)
     private String contactEmail;
     @Column(name = "contact_phone")
+    @Convert(converter = EncryptedString.class)
     private String contactPhone;
+    @Convert(converter = EncryptedString.class)
     private String address;
     @Column(nullable = false)
     private boolean demo;
@@ -45,7 +55,9 @@ public class Customer extends TrackedEntity {
         this.demo = demo;
     }
 
-    public void describe(String name, String businessRegistrationNumber, String tier, PriceList priceList) {
+    public void describe(String name, String businessRegistrationNumber, String businessRegistrationNumberIndex,
+            String tier, PriceList priceList) {
+        this.businessRegistrationNumberIndex = businessRegistrationNumberIndex;
         this.name = name;
         this.businessRegistrationNumber = businessRegistrationNumber;
         this.tier = tier;

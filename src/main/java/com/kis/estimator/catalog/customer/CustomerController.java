@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.kis.estimator.catalog.BusinessRegistrationNumber;
+import com.kis.estimator.platform.crypto.ColumnCipher;
 import com.kis.estimator.platform.web.ApiProblemException;
 import com.kis.estimator.security.Permission;
 import com.kis.estimator.security.RequiresPermission;
@@ -35,7 +36,10 @@ class CustomerController {
     private final CustomerRepository customers;
     private final CustomerMaintenance maintenance;
 
-    CustomerController(CustomerRepository customers, CustomerMaintenance maintenance) {
+    private final ColumnCipher cipher;
+
+    CustomerController(CustomerRepository customers, CustomerMaintenance maintenance, ColumnCipher cipher) {
+        this.cipher = cipher;
         this.customers = customers;
         this.maintenance = maintenance;
     }
@@ -50,7 +54,8 @@ class CustomerController {
             return customers.findAllWithPriceList(page).map(CustomerResponse::of);
         }
         String brn = BusinessRegistrationNumber.normalize(q);
-        return customers.search(brn != null ? brn : q.strip(), page).map(CustomerResponse::of);
+        // Registration numbers are encrypted: they are found by their blind index, never by a partial match.
+        return customers.search(q.strip(), brn == null ? "" : cipher.blindIndex(brn), page).map(CustomerResponse::of);
     }
 
     @RequiresPermission(Permission.CATALOG_READ)

@@ -7,6 +7,7 @@ import com.kis.estimator.catalog.BusinessRegistrationNumber;
 import com.kis.estimator.catalog.pricelist.PriceList;
 import com.kis.estimator.catalog.pricelist.PriceListRepository;
 import com.kis.estimator.catalog.support.MasterCodes;
+import com.kis.estimator.platform.crypto.ColumnCipher;
 import com.kis.estimator.platform.web.ApiProblemException;
 
 @Service
@@ -16,7 +17,10 @@ class CustomerMaintenance {
     private final CustomerRepository customers;
     private final PriceListRepository priceLists;
 
-    CustomerMaintenance(CustomerRepository customers, PriceListRepository priceLists) {
+    private final ColumnCipher cipher;
+
+    CustomerMaintenance(CustomerRepository customers, PriceListRepository priceLists, ColumnCipher cipher) {
+        this.cipher = cipher;
         this.customers = customers;
         this.priceLists = priceLists;
     }
@@ -40,8 +44,8 @@ class CustomerMaintenance {
         PriceList priceList = request.priceListCode() == null ? null
                 : priceLists.findByCode(request.priceListCode()).orElseThrow(() -> ApiProblemException
                         .unknownReference("priceListCode", "no price list " + request.priceListCode()));
-        customer.describe(request.name(), BusinessRegistrationNumber.normalize(request.businessRegistrationNumber()),
-                request.tier(), priceList);
+        String brn = BusinessRegistrationNumber.normalize(request.businessRegistrationNumber());
+        customer.describe(request.name(), brn, cipher.blindIndex(brn), request.tier(), priceList);
         customer.contact(request.contactName(), request.contactEmail(), request.contactPhone(), request.address());
     }
 }

@@ -22,8 +22,8 @@ public interface CustomerRepository extends JpaRepository<Customer, Long> {
             select c from Customer c
             where lower(c.code) like lower(concat('%', :text, '%'))
                or c.name like concat('%', :text, '%')
-               or c.businessRegistrationNumber = :text""")
-    Page<Customer> search(String text, Pageable page);
+               or c.businessRegistrationNumberIndex = :brnIndex""")
+    Page<Customer> search(String text, String brnIndex, Pageable page);
 
     @EntityGraph(attributePaths = "priceList")
     @Query("select c from Customer c")

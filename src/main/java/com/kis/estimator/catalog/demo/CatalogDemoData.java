@@ -34,6 +34,7 @@ import com.kis.estimator.catalog.product.Product;
 import com.kis.estimator.catalog.product.ProductRepository;
 import com.kis.estimator.catalog.tier.VolumeTierRepository;
 import com.kis.estimator.catalog.tier.VolumeTierRow;
+import com.kis.estimator.platform.crypto.ColumnCipher;
 
 /**
  * Seeds the embedded default with a realistic electrical-supply catalog from {@code demo/catalog/*.csv}:
@@ -50,9 +51,11 @@ class CatalogDemoData implements ApplicationRunner {
     private final CustomerRepository customers;
     private final PriceListRepository priceLists;
     private final VolumeTierRepository tiers;
+    private final ColumnCipher cipher;
 
     CatalogDemoData(ProductRepository products, CustomerRepository customers, PriceListRepository priceLists,
-            VolumeTierRepository tiers) {
+            VolumeTierRepository tiers, ColumnCipher cipher) {
+        this.cipher = cipher;
         this.products = products;
         this.customers = customers;
         this.priceLists = priceLists;
@@ -105,8 +108,9 @@ class CatalogDemoData implements ApplicationRunner {
     private void seedCustomers(Map<String, PriceList> listsByCode) {
         customers.saveAll(read("customers.csv").stream().map(row -> {
             Customer customer = new Customer(row.get("code"), true);
-            customer.describe(row.get("name"), BusinessRegistrationNumber.normalize(row.get("business_registration_number")),
-                    row.get("tier"), listsByCode.get(row.get("price_list")));
+            String brn = BusinessRegistrationNumber.normalize(row.get("business_registration_number"));
+            customer.describe(row.get("name"), brn, cipher.blindIndex(brn), row.get("tier"),
+                    listsByCode.get(row.get("price_list")));
             customer.contact(row.get("contact_name"), row.get("contact_email"), row.get("contact_phone"),
                     row.get("address"));
             return customer;

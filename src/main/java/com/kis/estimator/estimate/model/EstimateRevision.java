@@ -6,8 +6,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.kis.estimator.platform.crypto.EncryptedString;
+
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -40,6 +43,7 @@ public class EstimateRevision {
     @Column(name = "customer_name", nullable = false, updatable = false)
     private String customerName;
     @Column(name = "customer_brn", nullable = false, updatable = false)
+    @Convert(converter = EncryptedString.class)
     private String customerBrn;
     @Column(name = "customer_tier", nullable = false, updatable = false)
     private String customerTier;
