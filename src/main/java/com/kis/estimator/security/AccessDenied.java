@@ -1,7 +1,8 @@
 package com.kis.estimator.security;
 
 /**
- * A request was refused: not signed in (401) or not allowed (403). Published synchronously for the audit log.
+ * A request was refused: not signed in (401), not allowed (403) or too large (413). Published synchronously for
+ * the audit log.
  *
  * @param user       who was refused, or null when the caller could not be authenticated
  * @param request    method and path, e.g. {@code POST /api/v1/estimates/7/approve}

@@ -2,6 +2,7 @@ package com.kis.estimator.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -144,6 +145,50 @@ class ApiConventionsTest {
 
         assertThat(metrics).contains("kis_workflow_incidents_open{application=\"kis-estimator\"}",
                 "kis_workflow_jobs_failed", "kis_workflow_instances_active");
+    }
+
+    @Test
+    void apiAnswersCarrySecurityHeaders() {
+        HttpHeaders headers = http.getForEntity("/api/v1/auth/me", JsonNode.class).getHeaders();
+
+        assertThat(headers.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(headers.getFirst("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(headers.getFirst("Content-Security-Policy")).contains("default-src 'none'");
+        assertThat(headers.getFirst("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(headers.getFirst("Cache-Control")).contains("no-store");
+    }
+
+    @Test
+    void onlyTheWebUiOriginMayCallTheApiFromABrowser() {
+        HttpHeaders preflight = new HttpHeaders();
+        preflight.setOrigin("http://localhost:5173");
+        preflight.setAccessControlRequestMethod(HttpMethod.POST);
+        preflight.setAccessControlRequestHeaders(List.of("Authorization", "Content-Type"));
+        ResponseEntity<String> allowed = anonymous.exchange("/api/v1/estimates", HttpMethod.OPTIONS,
+                new HttpEntity<>(preflight), String.class);
+        assertThat(allowed.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(allowed.getHeaders().getAccessControlAllowOrigin()).isEqualTo("http://localhost:5173");
+
+        preflight.setOrigin("https://evil.example");
+        ResponseEntity<String> refused = anonymous.exchange("/api/v1/estimates", HttpMethod.OPTIONS,
+                new HttpEntity<>(preflight), String.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(refused.getHeaders().getAccessControlAllowOrigin()).isNull();
+    }
+
+    @Test
+    void oversizedBodiesAndHeadersAreRefusedWithAProblem() {
+        String huge = "{\"customer\":\"" + "가".repeat(1_100_000) + "\",\"quantity\":1}";
+        ResponseEntity<JsonNode> tooLarge = post("/api/v1/test-probe/quotes", huge);
+        assertProblem(tooLarge, HttpStatus.PAYLOAD_TOO_LARGE, "/problems/payload-too-large");
+
+        HttpHeaders bloated = new HttpHeaders();
+        bloated.set("X-Padding", "x".repeat(20_000));
+        ResponseEntity<String> headers = http.exchange("/api/v1/auth/me", HttpMethod.GET, new HttpEntity<>(bloated),
+                String.class);
+        assertThat(headers.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(headers.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+        assertThat(headers.getBody()).contains("/problems/malformed-request").doesNotContain("Tomcat");
     }
 
     private ResponseEntity<JsonNode> post(String path, String json) {

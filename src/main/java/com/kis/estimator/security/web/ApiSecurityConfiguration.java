@@ -1,5 +1,8 @@
 package com.kis.estimator.security.web;
 
+import java.time.Duration;
+import java.util.List;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -13,6 +16,11 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.logout.LogoutFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 import com.kis.estimator.platform.web.ProblemType;
 import com.kis.estimator.platform.web.ProblemWriter;
@@ -30,7 +38,7 @@ import com.kis.estimator.security.ratelimit.RateLimitFilter;
  * passes this layer and is guarded where it is served.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({SecurityProperties.class, WebExposureProperties.class})
 class ApiSecurityConfiguration {
 
     /** The only API paths open without signing in: what load balancers and monitors poll. */
@@ -45,7 +53,8 @@ class ApiSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ApiAuthentication authentication, ProblemWriter problems,
-            SecurityDecisions decisions, RateLimitFilter rateLimits, Callers callers, KnownUsers users) throws Exception {
+            SecurityDecisions decisions, RateLimitFilter rateLimits, Callers callers, KnownUsers users,
+            WebExposureProperties exposure) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, failure) -> {
             decisions.denied(request, null, "authentication", ProblemType.UNAUTHORIZED.slug());
             response.setHeader("WWW-Authenticate", authentication.challenge());
@@ -65,6 +74,12 @@ class ApiSecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+                .cors(cors -> cors.configurationSource(cors(exposure)))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")))
+                .addFilterBefore(new BodySizeLimit(exposure.maxJsonBody().toBytes(), problems, decisions), LogoutFilter.class)
                 .addFilterBefore(new CallerContextFilter(callers, users), AuthorizationFilter.class)
                 .addFilterAfter(rateLimits, CallerContextFilter.class);
         authentication.apply(http, unauthenticated);
@@ -77,8 +92,28 @@ class ApiSecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 // Camunda's webapps run their own CSRF filter; Spring's would reject their login (STACK-NOTES).
                 .csrf(csrf -> csrf.disable())
-                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /**
+     * Browsers may call the API from the web UI's origins only ({@code kis.web.allowed-origins}); tokens travel in
+     * the Authorization header, never in cookies, so credentials stay off.
+     */
+    static CorsConfigurationSource cors(WebExposureProperties exposure) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(exposure.allowedOrigins());
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "If-Match", "Idempotency-Key",
+                "traceparent"));
+        cors.setExposedHeaders(List.of("ETag", "Location", "X-Trace-Id", "Retry-After", "RateLimit-Limit",
+                "RateLimit-Remaining", "RateLimit-Reset", "Idempotent-Replayed", "Content-Disposition"));
+        cors.setAllowCredentials(false);
+        cors.setMaxAge(Duration.ofHours(1));
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", cors);
+        return source;
     }
 
     @Bean
