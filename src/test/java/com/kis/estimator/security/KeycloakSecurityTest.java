@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -40,6 +42,7 @@ class KeycloakSecurityTest {
 
     @Autowired TestRestTemplate rest;
     @Autowired JdbcTemplate jdbc;
+    @Autowired ProcessEngine engine;
 
     @BeforeAll
     void catalog() {
@@ -157,6 +160,28 @@ class KeycloakSecurityTest {
                 "/problems/not-found");
         assertProblem(JsonHttp.as(rest, "sales2").get("/api/v1/estimates/" + id), HttpStatus.NOT_FOUND,
                 "/problems/not-found");
+    }
+
+    @Test
+    void engineRestNeedsATokenAndAppliesCamundaAuthorizations() {
+        // Camunda's REST API finds its engine in a JVM-wide registry; application contexts that other test
+        // classes started and closed in this JVM may have replaced this context's entry.
+        ProcessEngines.registerProcessEngine(engine);
+        long id = submittedEstimate();
+        String number = JsonHttp.as(rest, "ops1").get("/api/v1/estimates/" + id).getBody().path("number").asText();
+
+        assertThat(rest.getForEntity("/engine-rest/process-instance", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        JsonNode asOps = JsonHttp.as(rest, "ops1").get("/engine-rest/process-instance?businessKey=" + number).getBody();
+        assertThat(asOps.findValuesAsText("businessKey")).containsExactly(number);
+        JsonNode asSales = JsonHttp.as(rest, "sales1").get("/engine-rest/process-instance?businessKey=" + number).getBody();
+        assertThat(asSales.isArray()).isTrue();
+        assertThat(asSales).as("sales may not read process instances in Camunda").isEmpty();
+        JsonNode approverTasks = JsonHttp.as(rest, "approver1").get("/engine-rest/task?processInstanceBusinessKey=" + number)
+                .getBody();
+        assertThat(approverTasks.findValuesAsText("name")).singleElement().asString().startsWith(number);
+        assertThat(JsonHttp.as(rest, "manager1").get("/engine-rest/task?processInstanceBusinessKey=" + number).getBody())
+                .as("not a candidate").isEmpty();
     }
 
     private long submittedEstimate() {

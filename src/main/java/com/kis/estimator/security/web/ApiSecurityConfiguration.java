@@ -31,10 +31,10 @@ import com.kis.estimator.security.identity.SecurityProperties;
 import com.kis.estimator.security.ratelimit.RateLimitFilter;
 
 /**
- * Two filter chains. {@code /api/**} is stateless: every request authenticates (a Keycloak bearer token in
- * production, HTTP Basic against Camunda's identity in the embedded default), failures answer problem+json,
- * and {@link PermissionCheck} then decides per endpoint. Everything else (Camunda's webapps with their own
- * login and CSRF protection, {@code /engine-rest} with its own authentication filter, Actuator, the API docs)
+ * Two filter chains. {@code /api/**} and {@code /engine-rest/**} are stateless: every request authenticates (a
+ * Keycloak bearer token in production, HTTP Basic against Camunda's identity in the embedded default), failures
+ * answer problem+json; {@link PermissionCheck} then decides per API endpoint, Camunda's authorizations per engine
+ * call. Everything else (Camunda's webapps with their own login and CSRF protection, Actuator, the API docs)
  * passes this layer and is guarded where it is served.
  */
 @Configuration(proxyBeanMethods = false)
@@ -65,7 +65,7 @@ class ApiSecurityConfiguration {
             decisions.denied(request, request.getRemoteUser(), "access", ProblemType.FORBIDDEN.slug());
             problems.write(request, response, HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN, "You are not allowed to do this");
         };
-        http.securityMatcher("/api/**")
+        http.securityMatcher("/api/**", "/engine-rest/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC_PATHS).permitAll()
                         .anyRequest().authenticated())
