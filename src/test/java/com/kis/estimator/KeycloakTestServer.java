@@ -119,6 +119,12 @@ public final class KeycloakTestServer {
                     withoutAudience.add(mapper);
                 }
             });
+            // The test servers run on 127.0.0.1 with random ports: let the webapp client return there.
+            for (JsonNode client : realm.get("clients")) {
+                if (client.path("clientId").asText().equals("kis-camunda")) {
+                    ((ArrayNode) client.get("redirectUris")).add("http://127.0.0.1*");
+                }
+            }
             ObjectNode noMfa = testClient(realm, NO_MFA_CLIENT, apiMappers, api.get("defaultClientScopes"));
             noMfa.put("serviceAccountsEnabled", true);
             serviceAccount(realm, NO_MFA_CLIENT, "approver");

@@ -290,25 +290,36 @@ class ApprovalProcessTest {
                 .containsExactly("approver1");
     }
 
-    private Group group(String id) {
-        var group = identity.newGroup(id);
-        group.setName(id);
-        return group;
-    }
-
-    private User user(String id) {
-        var user = identity.newUser(id);
-        user.setPassword("test-only-" + run);
-        return user;
+    /**
+     * Users and their group in Camunda's identity for this test, if not there yet (a webapp login mirrors
+     * Keycloak users into it); returns an undo that removes the users and memberships it added.
+     */
+    private Runnable members(String group, String... users) {
+        List<Runnable> undo = new ArrayList<>();
+        if (identity.createGroupQuery().groupId(group).count() == 0) {
+            var created = identity.newGroup(group);
+            created.setName(group);
+            // Kept afterwards: deleting a group would delete the authorizations granted to it at start.
+            identity.saveGroup(created);
+        }
+        for (String id : users) {
+            if (identity.createUserQuery().userId(id).count() == 0) {
+                var user = identity.newUser(id);
+                user.setPassword("test-only-" + run);
+                identity.saveUser(user);
+                undo.add(0, () -> identity.deleteUser(id));
+            }
+            if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
+                identity.createMembership(id, group);
+                undo.add(0, () -> identity.deleteMembership(id, group));
+            }
+        }
+        return () -> undo.forEach(Runnable::run);
     }
 
     @Test
     void twoApproversDecidingTheSameTaskAtOnceOneWinsTheOtherGets409() throws Exception {
-        identity.saveGroup(group("approver"));
-        identity.saveUser(user("approver1"));
-        identity.saveUser(user("approver2"));
-        identity.createMembership("approver1", "approver");
-        identity.createMembership("approver2", "approver");
+        Runnable cleanUp = members("approver", "approver1", "approver2");
         try {
             long id = estimate(small, 1, null);
             submit(id);
@@ -334,9 +345,7 @@ class ApprovalProcessTest {
             assertThat(http().get("/api/v1/estimates/" + id + "/approvals").getBody()).hasSize(1);
             assertThat(statusAfterJobs(id, "APPROVED")).isEqualTo("APPROVED");
         } finally {
-            identity.deleteUser("approver1");
-            identity.deleteUser("approver2");
-            identity.deleteGroup("approver");
+            cleanUp.run();
         }
     }
 
