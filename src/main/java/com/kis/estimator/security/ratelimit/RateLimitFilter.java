@@ -10,6 +10,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import com.kis.estimator.platform.settings.RuntimeSetting;
+import com.kis.estimator.platform.settings.RuntimeSettings;
 import com.kis.estimator.platform.web.ProblemType;
 import com.kis.estimator.platform.web.ProblemWriter;
 
@@ -28,11 +30,19 @@ public class RateLimitFilter extends OncePerRequestFilter {
     private final RateLimiter limiter;
     private final RateLimitProperties properties;
     private final ProblemWriter problems;
+    private final RuntimeSettings settings;
 
-    RateLimitFilter(RateLimiter limiter, RateLimitProperties properties, ProblemWriter problems) {
+    RateLimitFilter(RateLimiter limiter, RateLimitProperties properties, ProblemWriter problems, RuntimeSettings settings) {
         this.limiter = limiter;
         this.properties = properties;
         this.problems = problems;
+        this.settings = settings;
+    }
+
+    /** The runtime setting of a rule's limit; its default is the configured limit. */
+    static RuntimeSetting limitSetting(String name, RateLimitProperties.Rule rule) {
+        return new RuntimeSetting("rate-limits." + name + ".limit", "Requests per " + rule.window().toMinutes()
+                + " minutes and user to " + rule.path(), 1, 1_000_000, rule.limit());
     }
 
     @Override
@@ -43,7 +53,8 @@ public class RateLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<RateLimiter.Usage> usage = limiter.hit(rule.get().getKey(), rule.get().getValue(), subject(request));
+        int limit = (int) settings.value(limitSetting(rule.get().getKey(), rule.get().getValue()));
+        Optional<RateLimiter.Usage> usage = limiter.hit(rule.get().getKey(), rule.get().getValue(), limit, subject(request));
         if (usage.isPresent()) {
             RateLimiter.Usage used = usage.get();
             response.setHeader("RateLimit-Limit", Integer.toString(used.limit()));

@@ -49,7 +49,7 @@ class RateLimiter {
     }
 
     /** Counts one request of {@code subject} under {@code rule}; empty when the count could not be taken. */
-    Optional<Usage> hit(String ruleName, RateLimitProperties.Rule rule, String subject) {
+    Optional<Usage> hit(String ruleName, RateLimitProperties.Rule rule, int limit, String subject) {
         Instant now = clock.instant();
         if (now.isBefore(pausedUntil)) {
             unavailable.increment();
@@ -58,7 +58,7 @@ class RateLimiter {
         try {
             List<Long> result = redis.getScript(LongCodec.INSTANCE).eval(key(ruleName, subject), RScript.Mode.READ_WRITE,
                     COUNT, RScript.ReturnType.MULTI, List.of(key(ruleName, subject)), rule.window().toMillis());
-            return Optional.of(new Usage(rule.limit(), result.get(0), result.get(1)));
+            return Optional.of(new Usage(limit, result.get(0), result.get(1)));
         } catch (RuntimeException e) {
             pausedUntil = now.plus(properties.redisPause());
             unavailable.increment();

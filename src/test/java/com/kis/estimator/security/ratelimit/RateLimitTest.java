@@ -95,7 +95,23 @@ class RateLimitTest {
     }
 
     @Test
-    @Order(2) // stops Redis
+    @Order(2)
+    void anAdministratorChangesALimitWithoutARestart() throws Exception {
+        HttpClient client = http;
+        HttpResponse<String> changed = client.send(HttpRequest.newBuilder(URI.create(first + "/api/v1/admin/settings/"
+                + "rate-limits.auth.limit")).header("Authorization", "Bearer " + TestTokens.of("admin"))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"value\":2}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        String token = TestTokens.of("director1");
+
+        assertThat(get(first, "/api/v1/auth/me", token).headers().firstValue("RateLimit-Limit")).hasValue("2");
+        assertThat(get(first, "/api/v1/auth/me", token).statusCode()).isEqualTo(200);
+        assertThat(get(first, "/api/v1/auth/me", token).statusCode()).isEqualTo(429);
+    }
+
+    @Test
+    @Order(3) // stops Redis
     void withRedisGoneTheApiKeepsAnsweringUnlimited() throws Exception {
         String token = TestTokens.of("ops1");
         assertThat(get(first, "/api/v1/auth/me", token).statusCode()).isEqualTo(200);
