@@ -17,6 +17,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,6 +45,7 @@ import jakarta.validation.constraints.Positive;
 class ApiConventionsTest {
 
     @Autowired TestRestTemplate anonymous;
+    @Autowired JdbcTemplate jdbc;
     TestRestTemplate http;
 
     @BeforeEach
@@ -184,11 +186,19 @@ class ApiConventionsTest {
 
         HttpHeaders bloated = new HttpHeaders();
         bloated.set("X-Padding", "x".repeat(20_000));
-        ResponseEntity<String> headers = http.exchange("/api/v1/auth/me", HttpMethod.GET, new HttpEntity<>(bloated),
-                String.class);
-        assertThat(headers.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(headers.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
-        assertThat(headers.getBody()).contains("/problems/malformed-request").doesNotContain("Tomcat");
+        ResponseEntity<JsonNode> headers = http.exchange("/api/v1/auth/me", HttpMethod.GET, new HttpEntity<>(bloated),
+                JsonNode.class);
+        assertProblem(headers, HttpStatus.BAD_REQUEST, "/problems/headers-too-large");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM shared.audit_logs WHERE action = 'access.denied' "
+                + "AND outcome = 'denied:headers-too-large' AND trace_id = ?", Integer.class,
+                headers.getHeaders().getFirst("X-Trace-Id"))).isEqualTo(1);
+
+        bloated.set("X-Padding", "x".repeat(70_000));
+        ResponseEntity<String> beyondTomcat = http.exchange("/api/v1/auth/me", HttpMethod.GET,
+                new HttpEntity<>(bloated), String.class);
+        assertThat(beyondTomcat.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(beyondTomcat.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+        assertThat(beyondTomcat.getBody()).contains("/problems/malformed-request").doesNotContain("Tomcat");
     }
 
     private ResponseEntity<JsonNode> post(String path, String json) {

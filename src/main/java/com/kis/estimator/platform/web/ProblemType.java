@@ -19,6 +19,7 @@ public record ProblemType(String slug, String title) {
     public static final ProblemType METHOD_NOT_ALLOWED = new ProblemType("method-not-allowed", "Method not allowed");
     public static final ProblemType UNSUPPORTED_MEDIA_TYPE = new ProblemType("unsupported-media-type", "Media type not supported");
     public static final ProblemType NOT_ACCEPTABLE = new ProblemType("not-acceptable", "Response media type not acceptable");
+    public static final ProblemType HEADERS_TOO_LARGE = new ProblemType("headers-too-large", "Request headers are too large");
     public static final ProblemType PAYLOAD_TOO_LARGE = new ProblemType("payload-too-large", "Request is too large");
     public static final ProblemType CONFLICT = new ProblemType("conflict", "Conflicting change");
     public static final ProblemType PRECONDITION_FAILED = new ProblemType("precondition-failed", "Resource has changed");

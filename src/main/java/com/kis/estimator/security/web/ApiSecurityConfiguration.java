@@ -79,7 +79,8 @@ class ApiSecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                         .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")))
-                .addFilterBefore(new BodySizeLimit(exposure.maxJsonBody().toBytes(), problems, decisions), LogoutFilter.class)
+                .addFilterBefore(new BodySizeLimit(exposure.maxHeaderSize().toBytes(), exposure.maxJsonBody().toBytes(), problems,
+                        decisions), LogoutFilter.class)
                 .addFilterBefore(new CallerContextFilter(callers, users), AuthorizationFilter.class)
                 .addFilterAfter(rateLimits, CallerContextFilter.class);
         authentication.apply(http, unauthenticated);

@@ -18,18 +18,21 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Refuses an API request body larger than {@code kis.web.max-json-body} before anything reads it: 413
- * {@code payload-too-large}. Multipart uploads are limited by {@code spring.servlet.multipart.*} instead; a
+ * Refuses API requests whose headers together exceed {@code kis.web.max-header-size} (400
+ * {@code headers-too-large}; Tomcat's own, higher limit answers beyond that) and bodies larger than
+ * {@code kis.web.max-json-body} before anything reads them: 413 {@code payload-too-large}. Multipart uploads are limited by {@code spring.servlet.multipart.*} instead; a
  * chunked body without a declared length is cut off at the limit while it is read (then answered 400, as an
  * unreadable body). The refusal is audited.
  */
 class BodySizeLimit extends OncePerRequestFilter {
 
+    private final long maxHeaderBytes;
     private final long maxBytes;
     private final ProblemWriter problems;
     private final SecurityDecisions decisions;
 
-    BodySizeLimit(long maxBytes, ProblemWriter problems, SecurityDecisions decisions) {
+    BodySizeLimit(long maxHeaderBytes, long maxBytes, ProblemWriter problems, SecurityDecisions decisions) {
+        this.maxHeaderBytes = maxHeaderBytes;
         this.maxBytes = maxBytes;
         this.problems = problems;
         this.decisions = decisions;
@@ -38,6 +41,14 @@ class BodySizeLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long headerBytes = headerBytes(request);
+        if (headerBytes > maxHeaderBytes) {
+            decisions.denied(request, null, "headers of at most " + maxHeaderBytes + " bytes",
+                    ProblemType.HEADERS_TOO_LARGE.slug());
+            problems.write(request, response, HttpStatus.BAD_REQUEST, ProblemType.HEADERS_TOO_LARGE,
+                    "The request headers are " + headerBytes + " bytes; at most " + maxHeaderBytes + " are accepted");
+            return;
+        }
         String type = request.getContentType();
         boolean multipart = type != null && type.toLowerCase().startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
         if (!multipart && request.getContentLengthLong() > maxBytes) {
@@ -48,6 +59,17 @@ class BodySizeLimit extends OncePerRequestFilter {
         }
         chain.doFilter(!multipart && request.getContentLengthLong() < 0 ? new Bounded(request, maxBytes) : request,
                 response);
+    }
+
+    private static long headerBytes(HttpServletRequest request) {
+        long total = 0;
+        for (var names = request.getHeaderNames(); names.hasMoreElements();) {
+            String name = names.nextElement();
+            for (var values = request.getHeaders(name); values.hasMoreElements();) {
+                total += name.length() + values.nextElement().length() + 4;
+            }
+        }
+        return total;
     }
 
     /** A request whose body stops with an error after {@code maxBytes}. */

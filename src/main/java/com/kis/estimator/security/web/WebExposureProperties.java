@@ -7,10 +7,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * {@code kis.web.*}: which browser origins may call the API (the web UI's), and how large a JSON request body may be
- * (uploads have their own multipart limits).
+ * {@code kis.web.*}: which browser origins may call the API (the web UI's), and how large a JSON request body and
+ * the request headers may be (uploads have their own multipart limits).
  */
 @ConfigurationProperties("kis.web")
 public record WebExposureProperties(@DefaultValue List<String> allowedOrigins,
-        @DefaultValue("2MB") DataSize maxJsonBody) {
+        @DefaultValue("2MB") DataSize maxJsonBody, @DefaultValue("16KB") DataSize maxHeaderSize) {
 }
