@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -52,7 +53,13 @@ public class AuditTrail {
 
     /** An audit row committed at once, whatever happens to the current transaction. */
     public void recordSeparately(String user, String action, String target, String outcome, String detail) {
-        separately.executeWithoutResult(status -> insert(user, action, target, outcome, detail));
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            separately.executeWithoutResult(status -> insert(user, action, target, outcome, detail));
+        } else {
+            // No transaction to stay out of (a request after its work, a refusal before any): the insert
+            // commits by itself, without the cost of opening a transaction around it.
+            insert(user, action, target, outcome, detail);
+        }
     }
 
     private String user(String given) {

@@ -40,14 +40,16 @@ public class AuditChainer {
         do {
             pending = jdbc.query("SELECT " + AuditRow.COLUMNS + " FROM shared.audit_logs WHERE chain_seq IS NULL "
                     + "ORDER BY id FETCH FIRST " + BATCH + " ROWS ONLY", AuditRow::read);
+            List<Object[]> links = new java.util.ArrayList<>(pending.size());
             for (AuditRow row : pending) {
                 seq++;
                 String hash = AuditHash.of(row, seq, previous);
-                jdbc.update("UPDATE shared.audit_logs SET chain_seq = ?, prev_hash = ?, hash = ? WHERE id = ?",
-                        seq, previous, hash, row.id());
+                links.add(new Object[] {seq, previous, hash, row.id()});
                 previous = hash;
                 chained++;
             }
+            // One round trip for the whole batch: under load the chainer links hundreds of rows a second.
+            jdbc.batchUpdate("UPDATE shared.audit_logs SET chain_seq = ?, prev_hash = ?, hash = ? WHERE id = ?", links);
         } while (pending.size() == BATCH);
         if (chained > 0) {
             jdbc.update("UPDATE shared.audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1", seq, previous);
