@@ -3,6 +3,7 @@ package com.kis.estimator.audit.web;
 import java.util.Locale;
 import java.util.Set;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -19,8 +20,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * the action names the endpoint ({@code estimate.create}, {@code approval.approve}), the target is the path, and
  * the outcome is {@code ok} or {@code failed} with the status. Refusals (401/403) are recorded as security
  * decisions instead, and rate-limited requests (429) only in metrics, so that a flood cannot flood the log.
+ * {@code kis.audit.api-requests=false} switches these rows off (for measuring their cost; never in production).
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "kis.audit.api-requests", havingValue = "true", matchIfMissing = true)
 class ApiChangeAudit implements WebMvcConfigurer {
 
     private static final Set<String> CHANGES = Set.of("POST", "PUT", "PATCH", "DELETE");

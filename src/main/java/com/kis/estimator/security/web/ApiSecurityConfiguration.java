@@ -31,11 +31,12 @@ import com.kis.estimator.security.identity.SecurityProperties;
 import com.kis.estimator.security.ratelimit.RateLimitFilter;
 
 /**
- * Two filter chains. {@code /api/**} and {@code /engine-rest/**} are stateless: every request authenticates (a
+ * The API's filter chain and the one for everything else (in production a third, {@code WebappLogin}, signs the
+ * Camunda webapps in through Keycloak). {@code /api/**} and {@code /engine-rest/**} are stateless: every request authenticates (a
  * Keycloak bearer token in production, HTTP Basic against Camunda's identity in the embedded default), failures
  * answer problem+json; {@link PermissionCheck} then decides per API endpoint, Camunda's authorizations per engine
- * call. Everything else (Camunda's webapps with their own login and CSRF protection, Actuator, the API docs)
- * passes this layer and is guarded where it is served.
+ * call. Everything else (Camunda's webapps in the embedded default with their own login and CSRF protection,
+ * Actuator, the API docs) passes this layer and is guarded where it is served.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({SecurityProperties.class, WebExposureProperties.class})

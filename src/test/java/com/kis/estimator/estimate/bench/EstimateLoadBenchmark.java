@@ -62,6 +62,8 @@ public final class EstimateLoadBenchmark {
         properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", KeycloakTestServer.get().issuer());
         // One user sends thousands of requests: the per-user limits would measure the limiter, not the API.
         properties.put("kis.rate-limits.enabled", "false");
+        // BENCH_AUDIT=false measures the API without its request audit rows (what they cost).
+        properties.put("kis.audit.api-requests", System.getenv().getOrDefault("BENCH_AUDIT", "true"));
         properties.put("camunda.bpm.job-execution.enabled", "false");
         properties.put("logging.level.root", "warn");
         String[] appArgs = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
