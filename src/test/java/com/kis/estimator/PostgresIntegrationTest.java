@@ -45,7 +45,21 @@ public @interface PostgresIntegrationTest {
             properties.put("kis.security.token-clock-skew", "1s");
             // The tests send hundreds of requests per user; RateLimitTest checks the limits with instances of its own.
             properties.put("kis.rate-limits.enabled", "false");
+            // ERP imports: a work directory per test JVM, a small size limit to test it, quick lock retries, and a
+            // short lease so that a lock left in the shared Redis by a killed test run frees itself soon.
+            properties.put("kis.erp.work-dir", workDir());
+            properties.put("kis.erp.max-file-size", "1MB");
+            properties.put("kis.erp.lock-retry", "PT1S");
+            properties.put("kis.erp.lock-lease", "2m");
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("kis-test-database", properties));
+        }
+
+        private static String workDir() {
+            try {
+                return java.nio.file.Files.createTempDirectory("kis-erp-test").toString();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
 
         private static synchronized PostgresTestDatabase database() {

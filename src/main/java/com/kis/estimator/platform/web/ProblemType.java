@@ -28,6 +28,8 @@ public record ProblemType(String slug, String title) {
             "Idempotency-Key was used for a different request");
     public static final ProblemType PRICES_STALE = new ProblemType("prices-stale",
             "Estimate was priced on prices that have changed");
+    public static final ProblemType IMPORT_FILE_REFUSED = new ProblemType("import-file-refused",
+            "The file cannot be imported");
     public static final ProblemType BUSINESS_RULE = new ProblemType("business-rule", "Business rule violated");
     public static final ProblemType SERVICE_UNAVAILABLE = new ProblemType("service-unavailable", "Service unavailable");
     public static final ProblemType INTERNAL = new ProblemType("internal-error", "Internal error");

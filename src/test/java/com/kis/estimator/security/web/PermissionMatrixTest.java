@@ -74,7 +74,7 @@ class PermissionMatrixTest {
 
     @Test
     void docsListEveryEndpointWithItsPermission() throws java.io.IOException {
-        String table = "| endpoint | permission |\n|---|---|\n" + endpoints().stream()
+        String table = "| endpoint | permission |\n|---|---|\n" + endpoints().stream().distinct()
                 .sorted(java.util.Comparator.comparing(Endpoint::pattern).thenComparing(e -> e.method().name()))
                 .map(e -> "| `" + e.method() + " " + e.pattern() + "` | "
                         + (e.permission() == null ? "any signed-in caller" : "`" + e.permission().code() + "`") + " |")

@@ -1,0 +1,21 @@
+package com.kis.estimator.erp.process;
+
+import java.nio.charset.Charset;
+
+import com.kis.estimator.erp.importing.ImportType;
+
+/**
+ * What to import and how it came.
+ *
+ * @param channel      {@code api}, {@code file} or {@code rest}
+ * @param fileName     the name the file had (for reports), or a description
+ * @param fullSnapshot the file holds all of its source: what it no longer lists is deactivated
+ * @param encoding     the file's encoding, or null to detect it
+ */
+public record ImportRequest(ImportType type, String channel, String fileName, boolean fullSnapshot, Charset encoding,
+        String requestedBy) {
+
+    public String source() {
+        return type.name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

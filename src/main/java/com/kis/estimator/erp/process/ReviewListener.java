@@ -1,0 +1,46 @@
+package com.kis.estimator.erp.process;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+import com.kis.estimator.audit.AuditTrail;
+
+/**
+ * Completing "Review ERP import": the decision must be APPLY or CANCEL; who made it is kept for the run's
+ * outcome and the audit trail.
+ */
+@Component("erpImportReview")
+class ReviewListener implements TaskListener {
+
+    private final IdentityService identity;
+    private final AuditTrail audit;
+
+    ReviewListener(IdentityService identity, AuditTrail audit) {
+        this.identity = identity;
+        this.audit = audit;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Object decision = task.getVariable(ImportVariables.REVIEW_DECISION);
+        if (!"APPLY".equals(decision) && !"CANCEL".equals(decision)) {
+            throw new IllegalArgumentException("reviewDecision must be APPLY or CANCEL, was " + decision);
+        }
+        String reviewer = reviewer(task);
+        task.setVariable("reviewedBy", reviewer);
+        Object comment = task.getVariable(ImportVariables.REVIEW_COMMENT);
+        audit.recordAs(reviewer, "erp.import.review", "erp-import/" + task.getVariable(ImportVariables.IMPORT_ID),
+                decision.toString(), comment == null ? null : comment.toString());
+    }
+
+    private String reviewer(DelegateTask task) {
+        Authentication authentication = identity.getCurrentAuthentication();
+        if (authentication != null && authentication.getUserId() != null) {
+            return authentication.getUserId();
+        }
+        return task.getAssignee() != null ? task.getAssignee() : "unknown";
+    }
+}

@@ -1,0 +1,54 @@
+package com.kis.estimator.erp.process;
+
+import java.time.Duration;
+
+import org.redisson.api.RBucket;
+import org.redisson.api.RedissonClient;
+import org.springframework.stereotype.Component;
+
+import com.kis.estimator.erp.settings.ErpProperties;
+
+/**
+ * One import per source at a time, across all replicas: a Redis key per source holding the import id, with a
+ * lease. Not Redisson's RLock: that belongs to a thread, and an import's steps run on whichever job executor
+ * thread (or replica) picks them up. The holder renews the lease at each step; a run that died frees its
+ * source when the lease ends.
+ */
+@Component
+public class SourceLock {
+
+    private final RedissonClient redis;
+    private final Duration lease;
+
+    SourceLock(RedissonClient redis, ErpProperties properties) {
+        this.redis = redis;
+        this.lease = properties.lockLease();
+    }
+
+    /** True when {@code importId} holds the source now, whether it just took it or held it already. */
+    public boolean take(String source, String importId) {
+        RBucket<String> lock = bucket(source);
+        if (lock.setIfAbsent(importId, lease)) {
+            return true;
+        }
+        if (importId.equals(lock.get())) {
+            lock.expire(lease);
+            return true;
+        }
+        return false;
+    }
+
+    /** The import that holds the source, if any. */
+    public String holder(String source) {
+        return bucket(source).get();
+    }
+
+    /** Frees the source if {@code importId} holds it; a lock another import took meanwhile stays. */
+    public void release(String source, String importId) {
+        bucket(source).compareAndSet(importId, null);
+    }
+
+    private RBucket<String> bucket(String source) {
+        return redis.getBucket("kis:erp:lock:" + source, org.redisson.client.codec.StringCodec.INSTANCE);
+    }
+}
