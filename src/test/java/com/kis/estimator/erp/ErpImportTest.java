@@ -144,6 +144,37 @@ class ErpImportTest {
     }
 
     @Test
+    void changedPricesFlagTheDraftsTheyAffect() {
+        String p = "T-ERP-K-" + run;
+        awaitEnd(accepted(upload("products", "", "p.csv", products(p, 1, 2))));
+        awaitEnd(accepted(upload("customers", "", "c.csv", utf8("customer_code,name,business_registration_number,tier\n"
+                + p + "-C,가나 상사,101-81-23455,GOLD\n"))));
+        JsonHttp sales = JsonHttp.as(rest, "sales1");
+        ResponseEntity<JsonNode> affected = sales.post("/api/v1/estimates",
+                "{\"customerCode\":\"%1$s-C\",\"items\":[{\"productCode\":\"%1$s-1\",\"quantity\":2}]}".formatted(p));
+        ResponseEntity<JsonNode> untouched = sales.post("/api/v1/estimates",
+                "{\"customerCode\":\"%1$s-C\",\"items\":[{\"productCode\":\"%1$s-2\",\"quantity\":2}]}".formatted(p));
+        assertThat(affected.getStatusCode()).as(String.valueOf(affected.getBody())).isEqualTo(HttpStatus.CREATED);
+
+        String repriced = "product_code,name,spec,category,unit,list_price,cost,active\n"
+                + p + "-1,Product 1,,CAT,EA,1200,500,Y\n";
+        awaitEnd(accepted(upload("products", "", "p.csv", utf8(repriced))));
+
+        long id = affected.getBody().get("id").asLong();
+        JsonNode flagged = await(() -> {
+            JsonNode page = sales.get("/api/v1/estimates?pricesStale=true&customer=" + p + "-C").getBody();
+            return page.get("content").size() > 0 ? page : null;
+        }, "the affected draft to be flagged");
+        assertThat(flagged.get("content")).extracting(e -> e.get("id").asLong()).containsExactly(id);
+        assertThat(flagged.get("content").get(0).get("pricesStaleSince").isNull()).isFalse();
+        assertThat(sales.get("/api/v1/estimates/" + id).getBody().get("pricesStale").asBoolean()).isTrue();
+        assertThat(sales.get("/api/v1/estimates/" + untouched.getBody().get("id").asLong()).getBody()
+                .get("pricesStale").asBoolean()).isFalse();
+        assertThat(jdbc.queryForObject("SELECT detail FROM estimator.estimate_history WHERE estimate_id = ?"
+                + " AND action = 'PRICES_STALE'", String.class, id)).contains("ERP import");
+    }
+
+    @Test
     void pricesCreateTheirPriceListAndAPriceForAnUnknownProductIsRejected() {
         String p = "T-ERP-C-" + run;
         awaitEnd(accepted(upload("products", "", "p.csv", products(p, 1, 2))));

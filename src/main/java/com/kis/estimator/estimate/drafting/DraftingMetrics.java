@@ -40,6 +40,7 @@ class DraftingMetrics {
             case REVISED -> "revise";
             case DELETED -> "delete";
             case STATUS_CHANGED -> "change_status_of";
+            case PRICES_STALE -> "flag_stale_prices_of";
         };
     }
 

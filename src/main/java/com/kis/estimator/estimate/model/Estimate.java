@@ -1,6 +1,7 @@
 package com.kis.estimator.estimate.model;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 
 import com.kis.estimator.estimate.EstimateStatus;
@@ -46,6 +47,9 @@ public class Estimate extends TrackedEntity {
     private boolean everSubmitted;
     @Column(name = "outcome_reason")
     private String outcomeReason;
+    /** Set when an ERP import changed this draft's prices; a new revision clears it. */
+    @Column(name = "prices_stale_since")
+    private Instant pricesStaleSince;
 
     protected Estimate() {
     }
@@ -65,6 +69,16 @@ public class Estimate extends TrackedEntity {
         this.customerName = revision.getCustomerName();
         this.total = revision.getTotal();
         this.validUntil = revision.getValidUntil();
+        this.pricesStaleSince = null;
+    }
+
+    /** Flags the estimate's prices as stale; false when it was flagged already. */
+    public boolean flagPricesStale(Instant since) {
+        if (pricesStaleSince != null) {
+            return false;
+        }
+        pricesStaleSince = since;
+        return true;
     }
 
     public int nextRevisionNumber() {
@@ -94,4 +108,5 @@ public class Estimate extends TrackedEntity {
     public LocalDate getValidUntil() { return validUntil; }
     public int getCurrentRevision() { return currentRevision; }
     public String getOutcomeReason() { return outcomeReason; }
+    public Instant getPricesStaleSince() { return pricesStaleSince; }
 }

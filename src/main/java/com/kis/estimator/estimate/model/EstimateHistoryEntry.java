@@ -18,7 +18,7 @@ import jakarta.persistence.Table;
 @Table(schema = "estimator", name = "estimate_history")
 public class EstimateHistoryEntry {
 
-    public enum Action { CREATED, REVISED, STATUS_CHANGED, DELETED }
+    public enum Action { CREATED, REVISED, STATUS_CHANGED, DELETED, PRICES_STALE }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -7,10 +7,17 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 
+import com.kis.estimator.estimate.EstimateStatus;
+
 public interface EstimateRepository extends JpaRepository<Estimate, Long>, JpaSpecificationExecutor<Estimate> {
 
     @Query("select e from Estimate e where e.number = :number")
     Optional<Estimate> findByNumber(String number);
+
+    /** Editable estimates not yet flagged as priced on stale prices. */
+    @Query("select e.id from Estimate e where e.status in :statuses"
+            + " and e.pricesStaleSince is null order by e.id")
+    List<Long> findUnflaggedIds(java.util.Collection<EstimateStatus> statuses);
 
     @Query("""
             select distinct r from EstimateRevision r left join fetch r.items

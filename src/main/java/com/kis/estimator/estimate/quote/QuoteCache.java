@@ -6,11 +6,13 @@ import org.redisson.api.RedissonClient;
 import org.redisson.codec.TypedJsonJacksonCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kis.estimator.catalog.CatalogChanged;
+import com.kis.estimator.catalog.PriceListImported;
 
 /**
  * Computed quotes in Redis for {@code kis.pricing.cache-time-to-live}, shared by all replicas.
@@ -21,7 +23,7 @@ import com.kis.estimator.catalog.CatalogChanged;
  * failure is logged.
  */
 @Component
-class QuoteCache {
+public class QuoteCache {
 
     private static final Logger log = LoggerFactory.getLogger(QuoteCache.class);
     private static final String GENERATION = "kis:quotes:generation";
@@ -63,13 +65,27 @@ class QuoteCache {
         }
     }
 
+    /** First among the listeners: whoever prices after a change must not be served a quote from before it. */
+    public static final int DROP_ORDER = 0;
+
+    @Order(DROP_ORDER)
     @TransactionalEventListener(fallbackExecution = true)
     void catalogChanged(CatalogChanged change) {
+        dropAll(change.what());
+    }
+
+    @Order(DROP_ORDER)
+    @TransactionalEventListener(fallbackExecution = true)
+    void priceListImported(PriceListImported imported) {
+        dropAll("ERP import " + imported.importId() + " of " + imported.source());
+    }
+
+    private void dropAll(String cause) {
         try {
             long generation = redis.getAtomicLong(GENERATION).incrementAndGet();
-            log.info("Catalog changed ({}); cached quotes dropped, generation {}", change.what(), generation);
+            log.info("Catalog changed ({}); cached quotes dropped, generation {}", cause, generation);
         } catch (RuntimeException e) {
-            log.warn("Could not drop cached quotes after {}: {}", change.what(), e.getMessage());
+            log.warn("Could not drop cached quotes after {}: {}", cause, e.getMessage());
         }
     }
 }

@@ -126,14 +126,16 @@ class EstimateController {
     @RequiresPermission(Permission.ESTIMATE_READ)
     @GetMapping
     @Transactional(readOnly = true)
-    @Operation(summary = "List estimates by status, customer, owner and creation date (KST, inclusive)")
+    @Operation(summary = "List estimates by status, customer, owner, creation date (KST, inclusive) and stale prices")
     Page<EstimateSummary> list(@RequestParam(required = false) EstimateStatus status,
             @RequestParam(required = false) @Size(max = 40) String customer,
             @RequestParam(required = false) @Size(max = 100) String owner,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate createdFrom,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate createdTo,
+            @RequestParam(required = false) Boolean pricesStale,
             @PageableDefault(size = 20, sort = "createdAt", direction = Sort.Direction.DESC) Pageable page) {
-        Specification<Estimate> search = EstimateSearch.matching(status, customer, owner, createdFrom, createdTo, clock)
+        Specification<Estimate> search = EstimateSearch.matching(status, customer, owner, createdFrom, createdTo,
+                pricesStale, clock)
                 .and(EstimateSearch.visibleTo(callers.current().orElseThrow()));
         return estimates.findAll(search, page)
                 .map(EstimateSummary::of);

@@ -24,7 +24,7 @@ final class EstimateSearch {
     }
 
     static Specification<Estimate> matching(EstimateStatus status, String customerCode, String owner,
-            LocalDate createdFrom, LocalDate createdTo, Clock clock) {
+            LocalDate createdFrom, LocalDate createdTo, Boolean pricesStale, Clock clock) {
         return (root, query, cb) -> {
             List<Predicate> conditions = new ArrayList<>();
             if (status != null) {
@@ -43,6 +43,10 @@ final class EstimateSearch {
             if (createdTo != null) {
                 conditions.add(cb.lessThan(root.get("createdAt"),
                         createdTo.plusDays(1).atStartOfDay(clock.getZone()).toInstant()));
+            }
+            if (pricesStale != null) {
+                conditions.add(pricesStale ? cb.isNotNull(root.get("pricesStaleSince"))
+                        : cb.isNull(root.get("pricesStaleSince")));
             }
             return cb.and(conditions.toArray(Predicate[]::new));
         };
