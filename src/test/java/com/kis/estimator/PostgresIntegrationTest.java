@@ -51,6 +51,7 @@ public @interface PostgresIntegrationTest {
             properties.put("kis.erp.max-file-size", "1MB");
             properties.put("kis.erp.lock-retry", "PT1S");
             properties.put("kis.erp.lock-lease", "2m");
+            properties.put("kis.erp.inbox.poll-delay", "500");
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("kis-test-database", properties));
         }
 

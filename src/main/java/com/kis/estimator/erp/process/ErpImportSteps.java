@@ -165,7 +165,8 @@ public class ErpImportSteps {
         UUID importId = importId(execution);
         runs.finish(importId, state, outcome);
         staging.discardStaged(importId, type(execution));
-        events.publishEvent(new ImportFinished(importId, string(execution, ImportVariables.CHANNEL), state));
+        events.publishEvent(new ImportFinished(importId, string(execution, ImportVariables.CHANNEL), state,
+                string(execution, ImportVariables.WORK_FILE)));
         deleteWorkFile(execution);
         log.info("ERP import {} {}: {}", importId, state, outcome);
     }
