@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +36,7 @@ public class ImportApplication {
 
     ImportApplication(List<CatalogUpsert> upserts, ImportRuns runs, Rejections rejections,
             ApplicationEventPublisher events, Clock clock) {
-        this.upserts = Map.copyOf(upserts.stream().collect(
-                java.util.stream.Collectors.toMap(CatalogUpsert::type, upsert -> upsert)));
+        this.upserts = upserts.stream().collect(Collectors.toUnmodifiableMap(CatalogUpsert::type, upsert -> upsert));
         this.runs = runs;
         this.rejections = rejections;
         this.events = events;

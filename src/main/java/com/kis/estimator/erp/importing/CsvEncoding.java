@@ -26,6 +26,23 @@ public final class CsvEncoding {
     private CsvEncoding() {
     }
 
+    /**
+     * The encoding a source or request names: {@code auto} (or nothing) for null, meaning "detect";
+     * {@code CP949} for Java's {@code x-windows-949}; otherwise any charset name.
+     *
+     * @throws IllegalArgumentException for a name that is no charset
+     */
+    public static Charset named(String name) {
+        if (name == null || name.isBlank() || name.strip().equalsIgnoreCase("auto")) {
+            return null;
+        }
+        try {
+            return name.strip().equalsIgnoreCase("cp949") ? CP949 : Charset.forName(name.strip());
+        } catch (java.nio.charset.IllegalCharsetNameException | java.nio.charset.UnsupportedCharsetException e) {
+            throw new IllegalArgumentException("no such encoding: " + name, e);
+        }
+    }
+
     /** The encoding of the stream that {@code open} gives each time it is called. */
     public static Charset detect(Supplier<InputStream> open) {
         try (InputStream in = open.get()) {

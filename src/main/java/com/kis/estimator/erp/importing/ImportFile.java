@@ -18,11 +18,13 @@ import java.util.Iterator;
 public final class ImportFile implements AutoCloseable {
 
     private final BufferedReader reader;
+    private final Charset charset;
     private final CsvRecords records;
     private final HeaderMapping header;
 
-    private ImportFile(BufferedReader reader, ImportType type) {
+    private ImportFile(BufferedReader reader, Charset charset, ImportType type) {
         this.reader = reader;
+        this.charset = charset;
         this.records = new CsvRecords(reader);
         if (!records.hasNext()) {
             throw new ImportRejected(0, null, "the file is empty");
@@ -38,11 +40,16 @@ public final class ImportFile implements AutoCloseable {
         Charset charset = encoding != null ? encoding : CsvEncoding.detect(() -> stream(file));
         BufferedReader reader = new BufferedReader(new InputStreamReader(stream(file), charset), 64 * 1024);
         try {
-            return new ImportFile(reader, type);
+            return new ImportFile(reader, charset, type);
         } catch (RuntimeException e) {
             closeQuietly(reader, e);
             throw e;
         }
+    }
+
+    /** The encoding the file is read in, named or detected. */
+    public Charset charset() {
+        return charset;
     }
 
     public HeaderMapping header() {

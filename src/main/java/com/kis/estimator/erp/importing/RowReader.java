@@ -153,7 +153,11 @@ public final class RowReader {
         return problems.stream().map(p -> new RowProblem(p.line(), p.column(), key, p.reason())).toList();
     }
 
+    /** A lone "-" is how many ERPs write "none"; it cannot run as a formula. */
     private static boolean startsLikeFormula(String value) {
+        if (value.equals("-")) {
+            return false;
+        }
         char first = value.charAt(0);
         return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
     }

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import com.kis.estimator.erp.importing.CsvEncoding;
 import com.kis.estimator.erp.importing.ImportRejected;
 import com.kis.estimator.erp.importing.ImportType;
 import com.kis.estimator.erp.process.FileTooLarge;
@@ -103,9 +104,7 @@ class ErpInbox {
     }
 
     private Charset encoding() {
-        String name = properties.encoding();
-        return name == null || name.isBlank() || name.equalsIgnoreCase("auto") ? null
-                : Charset.forName(name.equalsIgnoreCase("cp949") ? "x-windows-949" : name);
+        return CsvEncoding.named(properties.encoding());
     }
 
     private static MessageDigest sha256() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -50,15 +51,17 @@ public class ImportRequests {
     public ImportRun request(ImportRequest request, InputStream content) {
         Received upload = receive(content);
         try {
+            Charset encoding;
             try (ImportFile file = ImportFile.open(upload.file(), request.type(), request.encoding())) {
                 // opening it reads the encoding and the header; the rows are the process's
+                encoding = file.charset();
             }
             return transaction.execute(status -> {
                 ImportRun run = runs.start(request.source(), request.channel(), request.fileName(), upload.checksum(),
                         upload.size(), request.fullSnapshot(), request.requestedBy());
                 ProcessInstance instance = runtime.createMessageCorrelation(ImportVariables.MESSAGE)
                         .processInstanceBusinessKey(run.importId().toString())
-                        .setVariables(variables(request, run, upload.file()))
+                        .setVariables(variables(request, run, upload.file(), encoding))
                         .correlateStartMessage();
                 runs.attachProcess(run.importId(), instance.getId());
                 return runs.find(run.importId()).orElseThrow();
@@ -72,7 +75,8 @@ public class ImportRequests {
     private record Received(Path file, String checksum, long size) {
     }
 
-    private Map<String, Object> variables(ImportRequest request, ImportRun run, Path workFile) {
+    /** The encoding detected here is handed on: staging need not read the whole file again to find it. */
+    private Map<String, Object> variables(ImportRequest request, ImportRun run, Path workFile, Charset encoding) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(ImportVariables.IMPORT_ID, run.importId().toString());
         variables.put(ImportVariables.SOURCE, request.source());
@@ -81,7 +85,7 @@ public class ImportRequests {
         variables.put(ImportVariables.WORK_FILE, workFile.toString());
         variables.put(ImportVariables.FULL_SNAPSHOT, request.fullSnapshot());
         variables.put("lockRetry", properties.lockRetry());
-        variables.put(ImportVariables.ENCODING, request.encoding() == null ? null : request.encoding().name());
+        variables.put(ImportVariables.ENCODING, encoding.name());
         return variables;
     }
 

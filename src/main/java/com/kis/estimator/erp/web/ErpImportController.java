@@ -6,8 +6,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.UnsupportedCharsetException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.kis.estimator.erp.importing.CsvEncoding;
 import com.kis.estimator.erp.importing.ImportRejected;
 import com.kis.estimator.erp.importing.ImportType;
 import com.kis.estimator.erp.importing.RowProblem;
@@ -157,12 +156,9 @@ class ErpImportController {
     }
 
     private static Charset charset(String encoding) {
-        if (encoding == null || encoding.isBlank() || encoding.equalsIgnoreCase("auto")) {
-            return null;
-        }
         try {
-            return Charset.forName(encoding.equalsIgnoreCase("cp949") ? "x-windows-949" : encoding.strip());
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            return CsvEncoding.named(encoding);
+        } catch (IllegalArgumentException e) {
             throw ApiProblemException.invalidField("encoding", "encoding must be UTF-8, CP949, EUC-KR or auto");
         }
     }
