@@ -263,6 +263,7 @@ class ErpImportTest {
         assertThat(counts(applied)).containsExactly(1L, 0L, 0L, 6L, 0L);
         assertThat(jdbc.queryForList("SELECT code FROM estimator.products WHERE code LIKE ?", String.class,
                 p + "-%")).containsExactly(p + "-5");
+        awaitProcessEnd(instance.getId());
         assertThat(instance).isEnded().hasPassed("Apply", "Complete", "ReleaseLock");
     }
 
@@ -324,6 +325,7 @@ class ErpImportTest {
         assertThat(failed.get("rejectedRows").get(0).get("line").asLong()).isEqualTo(3);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM estimator.products WHERE code LIKE ?", Long.class,
                 p + "-%")).isZero();
+        awaitProcessEnd(failed.get("processInstanceId").asText());
         assertThat(passed(failed, "RecordFailure")).isTrue();
         assertThat(passed(failed, "ReleaseLock")).isTrue();
         assertThat(passed(failed, "Apply")).isFalse();
@@ -408,6 +410,7 @@ class ErpImportTest {
         tasks.complete(review.getId(), Map.of("reviewDecision", "CANCEL"));
 
         assertThat(awaitEnd(second).get("state").asText()).isEqualTo("COMPLETED");
+        awaitProcessEnd(waiting.getId());
         assertThat(waiting).isEnded().hasPassed("WaitForSource", "Apply");
         assertThat(lock.holder("products")).isNull();
     }
@@ -478,6 +481,12 @@ class ErpImportTest {
             }
         }
         throw new AssertionError("Timed out waiting for " + what);
+    }
+
+    /** A run is COMPLETED or FAILED once its sync log is written; its instance ends after releasing the lock. */
+    private void awaitProcessEnd(String processInstanceId) {
+        await(() -> runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult() == null
+                ? Boolean.TRUE : null, "process instance " + processInstanceId + " to end");
     }
 
     /** The running process instance of an import. */
