@@ -35,6 +35,16 @@ public @interface PostgresIntegrationTest {
     class SharedDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
         private static PostgresTestDatabase database;
+        private static com.kis.estimator.erp.simulator.ErpSimulator erpSimulator;
+        static final String ERP_TOKEN = "kis-test-erp-token";
+
+        /** The ERP stand-in the shared context's pull talks to. */
+        public static synchronized com.kis.estimator.erp.simulator.ErpSimulator erpSimulator() {
+            if (erpSimulator == null) {
+                erpSimulator = com.kis.estimator.erp.simulator.ErpSimulator.start(0, ERP_TOKEN);
+            }
+            return erpSimulator;
+        }
 
         @Override
         public void initialize(ConfigurableApplicationContext context) {
@@ -52,6 +62,12 @@ public @interface PostgresIntegrationTest {
             properties.put("kis.erp.lock-retry", "PT1S");
             properties.put("kis.erp.lock-lease", "2m");
             properties.put("kis.erp.inbox.poll-delay", "500");
+            // The ERP pull asks the simulator, in pages of two rows, and retries quickly.
+            properties.put("kis.erp.pull.base-url", erpSimulator().baseUrl());
+            properties.put("kis.erp.pull.token", ERP_TOKEN);
+            properties.put("kis.erp.pull.page-size", "2");
+            properties.put("kis.erp.pull.max-redeliveries", "2");
+            properties.put("kis.erp.pull.redelivery-delay", "100");
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("kis-test-database", properties));
         }
 

@@ -46,7 +46,7 @@ public enum ImportType {
      */
     public record Column(String name, boolean required, String... koreanAliases) {
 
-        boolean matches(String header) {
+        public boolean matches(String header) {
             String key = normalize(header);
             if (normalize(name).equals(key)) {
                 return true;

@@ -166,7 +166,7 @@ public class ErpImportSteps {
         runs.finish(importId, state, outcome);
         staging.discardStaged(importId, type(execution));
         events.publishEvent(new ImportFinished(importId, string(execution, ImportVariables.CHANNEL), state,
-                string(execution, ImportVariables.WORK_FILE)));
+                string(execution, ImportVariables.WORK_FILE), string(execution, ImportVariables.AWAITED_BY)));
         deleteWorkFile(execution);
         log.info("ERP import {} {}: {}", importId, state, outcome);
     }

@@ -85,6 +85,7 @@ public class ImportRequests {
         variables.put(ImportVariables.WORK_FILE, workFile.toString());
         variables.put(ImportVariables.FULL_SNAPSHOT, request.fullSnapshot());
         variables.put("lockRetry", properties.lockRetry());
+        variables.put(ImportVariables.AWAITED_BY, request.awaitedBy());
         variables.put(ImportVariables.ENCODING, encoding.name());
         return variables;
     }

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Component;
 
-/** When the erp-import process's timer start (the scheduled ERP pull) fires next, as Camunda has it. */
+/** When the erp-pull process (the scheduled ERP pull) starts next, as Camunda has its timer. */
 @Component
 public class ImportSchedule {
 
@@ -18,7 +18,7 @@ public class ImportSchedule {
     }
 
     public Optional<Instant> nextRun() {
-        return management.createJobQuery().processDefinitionKey("erp-import").timers().active().list().stream()
+        return management.createJobQuery().processDefinitionKey("erp-pull").timers().active().list().stream()
                 .filter(job -> job.getProcessInstanceId() == null)
                 .map(Job::getDuedate).filter(java.util.Objects::nonNull).map(java.util.Date::toInstant)
                 .min(Instant::compareTo);

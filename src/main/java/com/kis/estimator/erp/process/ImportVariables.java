@@ -20,6 +20,8 @@ final class ImportVariables {
     static final String REVIEW_DECISION = "reviewDecision";
     static final String REVIEW_COMMENT = "reviewComment";
     static final String FAILURE = "failure";
+    /** The process instance waiting for this run (the ERP pull), if any. */
+    static final String AWAITED_BY = "awaitedBy";
 
     private ImportVariables() {
     }

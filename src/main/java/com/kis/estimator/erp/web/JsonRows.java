@@ -2,12 +2,12 @@ package com.kis.estimator.erp.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.kis.estimator.erp.importing.CsvLines;
 import com.kis.estimator.platform.web.ApiProblemException;
 
 /**
@@ -32,46 +32,18 @@ final class JsonRows {
             }
             rows.get(i).fieldNames().forEachRemaining(columns::add);
         }
-        StringBuilder csv = new StringBuilder();
-        appendLine(csv, new ArrayList<>(columns));
+        StringBuilder csv = new StringBuilder(CsvLines.line(new ArrayList<>(columns)));
         for (int i = 0; i < rows.size(); i++) {
             List<String> cells = new ArrayList<>();
             for (String column : columns) {
-                cells.add(cell(rows.get(i).get(column), "rows[" + i + "]." + column));
+                try {
+                    cells.add(CsvLines.cell(rows.get(i).get(column)));
+                } catch (IllegalArgumentException e) {
+                    throw ApiProblemException.invalidField("rows[" + i + "]." + column, e.getMessage());
+                }
             }
-            appendLine(csv, cells);
+            csv.append(CsvLines.line(cells));
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String cell(JsonNode value, String field) {
-        if (value == null || value.isNull()) {
-            return "";
-        }
-        if (value.isBoolean()) {
-            return value.booleanValue() ? "Y" : "N";
-        }
-        if (value.isNumber()) {
-            return value.decimalValue().toPlainString();
-        }
-        if (value.isTextual()) {
-            return value.textValue();
-        }
-        throw ApiProblemException.invalidField(field, "must be a string, number or boolean");
-    }
-
-    private static void appendLine(StringBuilder csv, List<String> cells) {
-        for (Iterator<String> it = cells.iterator(); it.hasNext();) {
-            String cell = it.next();
-            if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0) {
-                csv.append('"').append(cell.replace("\"", "\"\"")).append('"');
-            } else {
-                csv.append(cell);
-            }
-            if (it.hasNext()) {
-                csv.append(',');
-            }
-        }
-        csv.append('\n');
     }
 }
