@@ -68,6 +68,11 @@ public @interface PostgresIntegrationTest {
             properties.put("kis.erp.pull.page-size", "2");
             properties.put("kis.erp.pull.max-redeliveries", "2");
             properties.put("kis.erp.pull.redelivery-delay", "100");
+            properties.put("kis.erp.outbound.url", erpSimulator().baseUrl() + "/estimates");
+            properties.put("kis.erp.outbound.poll-period", "300");
+            properties.put("kis.erp.outbound.max-redeliveries", "1");
+            properties.put("kis.erp.outbound.redelivery-delay", "50");
+            properties.put("kis.erp.outbound.retry-after", "1s");
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("kis-test-database", properties));
         }
 

@@ -31,6 +31,7 @@ import com.kis.estimator.erp.importing.CsvEncoding;
 import com.kis.estimator.erp.importing.ImportRejected;
 import com.kis.estimator.erp.importing.ImportType;
 import com.kis.estimator.erp.importing.RowProblem;
+import com.kis.estimator.erp.outbound.ErpOutbound;
 import com.kis.estimator.erp.process.FileTooLarge;
 import com.kis.estimator.erp.process.ImportRequest;
 import com.kis.estimator.erp.process.ImportRequests;
@@ -66,9 +67,11 @@ class ErpImportController {
     private final SourceLock lock;
     private final ImportSchedule schedule;
     private final CurrentUser currentUser;
+    private final ErpOutbound outbound;
 
     ErpImportController(ImportRequests requests, ImportRuns runs, Rejections rejections, SourceLock lock,
-            ImportSchedule schedule, CurrentUser currentUser) {
+            ImportSchedule schedule, CurrentUser currentUser, ErpOutbound outbound) {
+        this.outbound = outbound;
         this.requests = requests;
         this.runs = runs;
         this.rejections = rejections;
@@ -113,7 +116,7 @@ class ErpImportController {
                         latest.containsKey(source) ? SyncStatus.LastRun.of(latest.get(source)) : null,
                         lock.holder(source), schedule.nextRun().orElse(null)))
                 .toList();
-        return new SyncStatus(sources);
+        return new SyncStatus(sources, outbound.counts());
     }
 
     @RequiresPermission(Permission.ERP_IMPORT)

@@ -7,8 +7,11 @@ import java.util.UUID;
 import com.kis.estimator.erp.run.ImportRun;
 import com.kis.estimator.erp.run.ImportState;
 
-/** {@code GET /api/v1/erp/sync}: per source its last run, who holds it now, and the next scheduled pull. */
-record SyncStatus(List<Source> sources) {
+/**
+ * {@code GET /api/v1/erp/sync}: per source its last run, who holds it now, and the next scheduled pull; and the
+ * outbound feed's messages by state ({@code PENDING}, {@code SENT}, {@code DEAD}).
+ */
+record SyncStatus(List<Source> sources, java.util.Map<String, Long> outbound) {
 
     /**
      * @param lastRun          the latest run, or null when the source was never imported

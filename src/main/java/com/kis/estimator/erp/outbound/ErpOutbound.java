@@ -1,0 +1,98 @@
+package com.kis.estimator.erp.outbound;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import com.kis.estimator.erp.pull.PullProperties;
+
+/**
+ * What the erp-outbound route calls: {@code due} lists the messages to send now, {@code prepare} makes one the
+ * request (bearer token, an {@code Idempotency-Key} so that the ERP can drop a message sent twice), {@code sent}
+ * marks it, and {@code failed} — the route's dead letter, after its redeliveries — schedules the next attempt with
+ * a doubled wait, or marks the message DEAD after {@code kis.erp.outbound.max-attempts}. Nothing is deleted.
+ */
+@Component("erpOutbound")
+public class ErpOutbound {
+
+    static final String ID = "kisOutboundId";
+    private static final Logger log = LoggerFactory.getLogger(ErpOutbound.class);
+    private static final Duration LONGEST_WAIT = Duration.ofHours(1);
+
+    private final JdbcTemplate jdbc;
+    private final OutboundProperties properties;
+    private final PullProperties erp;
+    private final Clock clock;
+
+    ErpOutbound(JdbcTemplate jdbc, OutboundProperties properties, PullProperties erp, Clock clock) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.erp = erp;
+        this.clock = clock;
+    }
+
+    /** Pending messages whose time has come, oldest first; none while there is nowhere to send them. */
+    public List<Map<String, Object>> due() {
+        if ("rest".equals(properties.target()) && properties.url().isBlank()) {
+            return List.of();
+        }
+        return jdbc.queryForList("SELECT id, message_key, payload FROM erp_ai.erp_outbound WHERE state = 'PENDING'"
+                + " AND next_attempt_at <= ? ORDER BY id FETCH FIRST 50 ROWS ONLY", Timestamp.from(clock.instant()));
+    }
+
+    public void prepare(Exchange exchange) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> message = exchange.getIn().getBody(Map.class);
+        exchange.getIn().removeHeaders("*");
+        exchange.getIn().setHeader(ID, ((Number) message.get("id")).longValue());
+        exchange.getIn().setHeader("kisOutboundName", message.get("message_key") + ".json");
+        exchange.getIn().setHeader(Exchange.HTTP_METHOD, "POST");
+        exchange.getIn().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        exchange.getIn().setHeader("Authorization", "Bearer " + erp.token());
+        exchange.getIn().setHeader("Idempotency-Key", message.get("message_key"));
+        exchange.getIn().setBody(message.get("payload"));
+    }
+
+    public void sent(Exchange exchange) {
+        jdbc.update("UPDATE erp_ai.erp_outbound SET state = 'SENT', attempts = attempts + 1, sent_at = ?,"
+                + " last_error = NULL WHERE id = ?", Timestamp.from(clock.instant()), id(exchange));
+    }
+
+    public void failed(Exchange exchange) {
+        long id = id(exchange);
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String error = cause == null ? "unknown error" : cause.getMessage();
+        int attempts = jdbc.queryForObject("SELECT attempts FROM erp_ai.erp_outbound WHERE id = ?", Integer.class, id) + 1;
+        Duration wait = properties.retryAfter().multipliedBy(1L << Math.min(attempts - 1, 16));
+        boolean dead = attempts >= properties.maxAttempts();
+        jdbc.update("UPDATE erp_ai.erp_outbound SET state = ?, attempts = ?, last_error = ?, next_attempt_at = ?"
+                + " WHERE id = ?", dead ? "DEAD" : "PENDING", attempts,
+                error.length() > 1000 ? error.substring(0, 1000) : error,
+                Timestamp.from(clock.instant().plus(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait)), id);
+        if (dead) {
+            log.error("ERP outbound message {} is DEAD after {} attempts: {}", id, attempts, error);
+        } else {
+            log.warn("ERP outbound message {} failed (attempt {}), next in {}: {}", id, attempts, wait, error);
+        }
+    }
+
+    /** How many messages are pending, sent and dead, for /api/v1/erp/sync. */
+    public Map<String, Long> counts() {
+        Map<String, Long> counts = new java.util.LinkedHashMap<>(Map.of("PENDING", 0L, "SENT", 0L, "DEAD", 0L));
+        jdbc.query("SELECT state, COUNT(*) FROM erp_ai.erp_outbound GROUP BY state",
+                rs -> { counts.put(rs.getString(1), rs.getLong(2)); });
+        return counts;
+    }
+
+    private static long id(Exchange exchange) {
+        return exchange.getIn().getHeader(ID, Long.class);
+    }
+}
