@@ -268,6 +268,53 @@ class ErpImportTest {
     }
 
     @Test
+    void anXlsxWorkbookImportsLikeItsCsvWithRowNumbersAsExcelShowsThem() throws Exception {
+        String p = "T-ERP-X-" + run;
+        byte[] workbook;
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+                var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = book.createSheet("단가");
+            var money = book.createCellStyle();
+            money.setDataFormat(book.createDataFormat().getFormat("#,##0"));
+            String[] header = {"품목코드", "품목명", "분류", "단위", "판매단가", "원가"};
+            var first = sheet.createRow(0);
+            for (int i = 0; i < header.length; i++) {
+                first.createCell(i).setCellValue(header[i]);
+            }
+            for (int n = 1; n <= 3; n++) {
+                var row = sheet.createRow(n);
+                row.createCell(0).setCellValue(p + "-" + n);
+                row.createCell(1).setCellValue("엑셀 품목 " + n);
+                row.createCell(2).setCellValue("BREAKER");
+                row.createCell(3).setCellValue("EA");
+                var price = row.createCell(4);
+                price.setCellValue(n == 3 ? -1000 : 152000 * n);
+                price.setCellStyle(money);
+                row.createCell(5).setCellFormula("E" + (n + 1) + "*0.6");
+            }
+            // as Excel does on saving: a formula cell keeps its computed value, which is what the import reads
+            book.getCreationHelper().createFormulaEvaluator().evaluateAll();
+            book.write(out);
+            workbook = out.toByteArray();
+        }
+
+        JsonNode result = awaitEnd(accepted(upload("products", "", "품목.xlsx", workbook)));
+
+        assertThat(result.get("state").asText()).isEqualTo("COMPLETED");
+        assertThat(counts(result)).containsExactly(2L, 0L, 0L, 1L, 0L);
+        // sheet row 4 (a negative price, and so a negative cost from its formula)
+        assertThat(result.get("rejectedRows")).extracting(r -> r.get("line").asLong() + ":" + r.get("column").asText())
+                .containsExactly("4:cost", "4:list_price");
+        assertThat(jdbc.queryForMap("SELECT list_price, cost FROM estimator.products WHERE code = ?", p + "-2"))
+                .satisfies(row -> {
+                    assertThat(row.get("list_price").toString()).isEqualTo("304000");
+                    assertThat(row.get("cost").toString()).isEqualTo("182400");
+                });
+        assertProblem(upload("products", "", "broken.xlsx", concat(new byte[] {'P', 'K', 3, 4}, new byte[100])),
+                HttpStatus.UNPROCESSABLE_ENTITY, "/problems/import-file-refused");
+    }
+
+    @Test
     void aCancelledReviewAppliesNothing() {
         String p = "T-ERP-F-" + run;
         String file = "product_code,name,spec,category,unit,list_price,cost,active\n"

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -20,13 +21,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.kis.estimator.erp.importing.ImportFile;
+import com.kis.estimator.erp.importing.XlsxToCsv;
 import com.kis.estimator.erp.run.ImportRun;
 import com.kis.estimator.erp.run.ImportRuns;
 import com.kis.estimator.erp.settings.ErpProperties;
 
 /**
- * Takes an import in: the file is copied into the work directory (size limit and SHA-256 on the way), its
- * encoding and header are checked at once (a file that cannot be an import is refused before anything is
+ * Takes an import in: the file is copied into the work directory (size limit and SHA-256 on the way; an XLSX
+ * workbook becomes CSV there), its encoding and header are checked at once (a file that cannot be an import is refused before anything is
  * recorded), then the run is recorded and its erp-import process started, in one transaction.
  */
 @Component
@@ -50,24 +52,34 @@ public class ImportRequests {
      */
     public ImportRun request(ImportRequest request, InputStream content) {
         Received upload = receive(content);
+        Path workFile = upload.file();
         try {
-            Charset encoding;
-            try (ImportFile file = ImportFile.open(upload.file(), request.type(), request.encoding())) {
+            Charset encoding = request.encoding();
+            if (XlsxToCsv.isXlsx(upload.file())) {
+                workFile = upload.file().resolveSibling(UUID.randomUUID() + ".csv");
+                XlsxToCsv.convert(upload.file(), workFile);
+                deleteQuietly(upload.file());
+                encoding = StandardCharsets.UTF_8;
+            }
+            try (ImportFile file = ImportFile.open(workFile, request.type(), encoding)) {
                 // opening it reads the encoding and the header; the rows are the process's
                 encoding = file.charset();
             }
+            Path staged = workFile;
+            Charset detected = encoding;
             return transaction.execute(status -> {
                 ImportRun run = runs.start(request.source(), request.channel(), request.fileName(), upload.checksum(),
                         upload.size(), request.fullSnapshot(), request.requestedBy());
                 ProcessInstance instance = runtime.createMessageCorrelation(ImportVariables.MESSAGE)
                         .processInstanceBusinessKey(run.importId().toString())
-                        .setVariables(variables(request, run, upload.file(), encoding))
+                        .setVariables(variables(request, run, staged, detected))
                         .correlateStartMessage();
                 runs.attachProcess(run.importId(), instance.getId());
                 return runs.find(run.importId()).orElseThrow();
             });
         } catch (RuntimeException e) {
             deleteQuietly(upload.file());
+            deleteQuietly(workFile);
             throw e;
         }
     }

@@ -82,7 +82,7 @@ class ErpImportController {
 
     @RequiresPermission(Permission.ERP_IMPORT)
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Import an ERP export file (CSV, UTF-8 or CP949) of products, customers or prices")
+    @Operation(summary = "Import an ERP export file (CSV in UTF-8 or CP949, or XLSX) of products, customers or prices")
     ResponseEntity<ImportAccepted> importFile(@RequestParam String type,
             @RequestParam(defaultValue = "false") boolean fullSnapshot,
             @RequestParam(required = false) String encoding, @RequestPart("file") MultipartFile file) {
