@@ -346,6 +346,10 @@ class ErpImportTest {
         ResponseEntity<JsonNode> missing = upload("products", "", "missing.csv", utf8("product_code,name\nA,B\n"));
         assertProblem(missing, HttpStatus.UNPROCESSABLE_ENTITY, "/problems/import-file-refused");
         assertThat(missing.getBody().get("detail").asText()).contains("category", "unit", "list_price", "cost");
+        ResponseEntity<JsonNode> unknown = upload("products", "", "extra.csv",
+                utf8("product_code,name,category,unit,list_price,cost,재고수량\nA,B,C,EA,1,1,5\n"));
+        assertProblem(unknown, HttpStatus.UNPROCESSABLE_ENTITY, "/problems/import-file-refused");
+        assertThat(unknown.getBody().get("errors").get(0).get("field").asText()).isEqualTo("재고수량");
         ResponseEntity<JsonNode> encoding = upload("products", "", "mixed.csv", mixed);
         assertProblem(encoding, HttpStatus.UNPROCESSABLE_ENTITY, "/problems/import-file-refused");
         assertThat(encoding.getBody().get("errors").get(0).get("line").asLong()).isEqualTo(2);

@@ -36,7 +36,7 @@ class ErpOutboundTest {
     @Test
     void anApprovedEstimateReachesTheErpEvenWhenTheErpFailsAtFirst() {
         String number = "Q-OUT-" + run;
-        erp.failNext(2);
+        erp.failNext(number, 2);
 
         transaction.executeWithoutResult(status -> events.publishEvent(
                 new EstimateApproved(1L, number, 2, "C-OUT", new BigDecimal("1650000"), "sales1")));

@@ -58,7 +58,7 @@ class ErpPullTest {
                 "valid_from", "2026-01-01"));
         erp.put("customers", p + "-C", Map.of("customer_code", p + "-C", "name", "풀 상사",
                 "business_registration_number", "101-81-23455", "tier", "GOLD", "price_list", "PL-" + p));
-        erp.failNext(2);
+        erp.failNext("GET /api/products", 2);
         Instant before = Instant.now();
 
         pull();
@@ -91,7 +91,7 @@ class ErpPullTest {
 
         // an ERP that keeps failing: retried, then recorded as a FAILED run, and the pull goes on
         Instant third = Instant.now();
-        erp.failNext(3);
+        erp.failNext("GET /api/products", 3);
         pull();
         assertThat(restRuns(third)).filteredOn(r -> "FAILED".equals(r.get("state"))).singleElement()
                 .satisfies(r -> assertThat(r.get("outcome").toString()).contains("ERP pull failed", "503"));

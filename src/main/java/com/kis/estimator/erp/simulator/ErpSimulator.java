@@ -41,6 +41,7 @@ public final class ErpSimulator implements AutoCloseable {
     private final List<JsonNode> received = new CopyOnWriteArrayList<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger failures = new AtomicInteger();
+    private volatile String failing = "";
 
     private ErpSimulator(int port, String token, Clock clock) throws IOException {
         this.token = token;
@@ -69,8 +70,12 @@ public final class ErpSimulator implements AutoCloseable {
                 .put(key, new Row(key, clock.instant(), new LinkedHashMap<>(values)));
     }
 
-    /** The next {@code count} requests answer 503. */
-    public void failNext(int count) {
+    /**
+     * The next {@code count} requests whose method, path, query or body contain {@code match} answer 503 (other
+     * requests, e.g. other tests' sends to the same simulator, are served).
+     */
+    public void failNext(String match, int count) {
+        failing = match;
         failures.set(count);
     }
 
@@ -92,14 +97,16 @@ public final class ErpSimulator implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             URI uri = exchange.getRequestURI();
-            requests.add(exchange.getRequestMethod() + " " + uri.getPath()
-                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+            String request = exchange.getRequestMethod() + " " + uri.getPath()
+                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            requests.add(request);
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             if (!("Bearer " + token).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 answer(exchange, 401, Map.of("error", "unauthorized"));
-            } else if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            } else if ((request + " " + body).contains(failing) && failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 answer(exchange, 503, Map.of("error", "the ERP is busy"));
             } else if ("POST".equals(exchange.getRequestMethod()) && uri.getPath().equals("/api/estimates")) {
-                received.add(json.readTree(exchange.getRequestBody()));
+                received.add(json.readTree(body));
                 answer(exchange, 201, Map.of("accepted", true));
             } else if ("GET".equals(exchange.getRequestMethod())) {
                 page(exchange, uri.getPath().substring("/api/".length()), query(uri.getRawQuery()));

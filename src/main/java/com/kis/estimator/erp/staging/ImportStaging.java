@@ -119,7 +119,7 @@ public class ImportStaging {
                 writer = null;
             }
             write(problems, connection, importId);
-            return new StagedFile(rows, staged, file.header().ignoredColumns());
+            return new StagedFile(rows, staged);
         } finally {
             if (writer != null) {
                 writer.abort();

@@ -89,8 +89,8 @@ class CsvReadingTest {
         void koreanAndEnglishHeadersMapToTheSameColumns() {
             List<CsvRecords.Record> korean = records(KOREAN_PRODUCTS);
             List<CsvRecords.Record> english = records("""
-                    Product Code,NAME,spec,category,unit,list-price,cost,active,ERP_internal_id
-                    MCCB-3P-100,차단기,,BREAKER,EA,152000,98000,Y,77
+                    Product Code,NAME,spec,category,unit,list-price,cost,active
+                    MCCB-3P-100,차단기,,BREAKER,EA,152000,98000,Y
                     """);
 
             HeaderMapping fromKorean = HeaderMapping.of(ImportType.PRODUCTS, korean.get(0));
@@ -100,7 +100,14 @@ class CsvReadingTest {
             assertThat(fromKorean.cell(korean.get(1), "name")).isEqualTo("배선용 차단기, 3P");
             assertThat(fromEnglish.cell(english.get(1), "product_code")).isEqualTo("MCCB-3P-100");
             assertThat(fromEnglish.cell(english.get(1), "spec")).isNull();
-            assertThat(fromEnglish.ignoredColumns()).containsExactly("ERP_internal_id");
+        }
+
+        @Test
+        void anUnknownColumnIsRefusedByName() {
+            assertThatThrownBy(() -> HeaderMapping.of(ImportType.PRODUCTS, records(
+                    "product_code,name,category,unit,list_price,cost,ERP_internal_id\n").get(0)))
+                    .isInstanceOf(ImportRejected.class).hasMessageContaining("unknown column ERP_internal_id")
+                    .satisfies(e -> assertThat(((ImportRejected) e).column()).isEqualTo("ERP_internal_id"));
         }
 
         @Test
