@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +36,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.kis.estimator.Await;
 import com.kis.estimator.JsonHttp;
 import com.kis.estimator.PostgresIntegrationTest;
 import com.kis.estimator.erp.importing.CsvEncoding;
@@ -518,20 +517,7 @@ class ErpImportTest {
     }
 
     private static <T> T await(java.util.function.Supplier<T> probe, String what) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            T value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("Timed out waiting for " + what);
+        return Await.until(what, probe);
     }
 
     /** A run is COMPLETED or FAILED once its sync log is written; its instance ends after releasing the lock. */

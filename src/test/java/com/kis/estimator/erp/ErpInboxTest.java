@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
@@ -17,6 +15,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.kis.estimator.Await;
 import com.kis.estimator.PostgresIntegrationTest;
 import com.kis.estimator.erp.importing.CsvEncoding;
 import com.kis.estimator.erp.inbox.InboxProperties;
@@ -83,19 +82,7 @@ class ErpInboxTest {
     }
 
     private static Path await(Path file) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            if (Files.exists(file)) {
-                return file;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("Timed out waiting for " + file);
+        return Await.until(file.toString(), () -> Files.exists(file) ? file : null);
     }
 
     /** Good product rows numbered from {@code from} to {@code to}. */

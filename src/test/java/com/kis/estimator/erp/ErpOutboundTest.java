@@ -3,8 +3,6 @@ package com.kis.estimator.erp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -15,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.kis.estimator.Await;
 import com.kis.estimator.PostgresIntegrationTest;
 import com.kis.estimator.erp.simulator.ErpSimulator;
 import com.kis.estimator.estimate.EstimateApproved;
@@ -69,19 +68,6 @@ class ErpOutboundTest {
     }
 
     private static <T> T await(Supplier<T> probe) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            T value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("Timed out");
+        return Await.until("the outbound message", probe);
     }
 }
