@@ -30,7 +30,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The ERP import in the embedded default (H2, batched inserts instead of COPY, the same MERGE statements):
- * products, prices and customers in, a re-import unchanged, a full snapshot that spares the demo catalog.
+ * products, prices and customers in, a re-import unchanged, a full snapshot that spares the demo catalog; and
+ * the outbound feed with target {@code file}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ErpImportEmbeddedTest {
@@ -39,9 +40,18 @@ class ErpImportEmbeddedTest {
     static void freshDataDirectory(DynamicPropertyRegistry registry) throws IOException {
         String dataDir = Files.createTempDirectory("kis-embedded-erp-").toString();
         registry.add("kis.data-dir", () -> dataDir);
+        // the outbound feed as files, polled quickly
+        outbound = java.nio.file.Path.of(dataDir, "outbound");
+        registry.add("kis.erp.outbound.target", () -> "file");
+        registry.add("kis.erp.outbound.directory", outbound::toString);
+        registry.add("kis.erp.outbound.poll-period", () -> "300");
     }
 
+    static java.nio.file.Path outbound;
+
     @Autowired TestRestTemplate http;
+    @Autowired org.springframework.context.ApplicationEventPublisher events;
+    @Autowired org.springframework.transaction.support.TransactionTemplate transaction;
     @Autowired DataSource dataSource;
     @Autowired org.camunda.bpm.engine.ManagementService management;
     @Autowired org.camunda.bpm.engine.RuntimeService runtime;
@@ -89,6 +99,20 @@ class ErpImportEmbeddedTest {
         Map<String, Object> stored = jdbc.queryForMap("SELECT c.tier, l.code FROM estimator.customers c"
                 + " JOIN estimator.price_lists l ON l.id = c.price_list_id WHERE c.code = 'H2-C1'");
         assertThat(stored).containsEntry("TIER", "GOLD").containsEntry("CODE", "PL-H2");
+    }
+
+    @Test
+    void anApprovedEstimateIsWrittenAsAFileWhenTheTargetIsFile() throws IOException {
+        transaction.executeWithoutResult(status -> events.publishEvent(new com.kis.estimator.estimate.EstimateApproved(
+                9L, "Q-FILE-1", 3, "H2-C1", new java.math.BigDecimal("770000"), "sales1")));
+
+        java.nio.file.Path file = outbound.resolve("Q-FILE-1-r3.json");
+        com.kis.estimator.Await.until(file.toString(), () -> Files.exists(file) ? file : null);
+        assertThat(Files.readString(file)).contains("\"estimateNumber\":\"Q-FILE-1\"", "\"revision\":3",
+                "\"total\":770000");
+        assertThat(new JdbcTemplate(dataSource).queryForObject(
+                "SELECT state FROM erp_ai.erp_outbound WHERE message_key = 'Q-FILE-1-r3'", String.class))
+                .isEqualTo("SENT");
     }
 
     private String upload(String type, String query, String csv) {
