@@ -73,12 +73,21 @@ public @interface PostgresIntegrationTest {
             properties.put("kis.erp.outbound.max-redeliveries", "1");
             properties.put("kis.erp.outbound.redelivery-delay", "50");
             properties.put("kis.erp.outbound.retry-after", "1s");
+            // OCR: an inbox per test JVM polled often, and limits small enough to test with small files.
+            properties.put("kis.ocr.inbox.directory", tempDir("kis-ocr-inbox"));
+            properties.put("kis.ocr.inbox.poll-delay", "300");
+            properties.put("kis.ocr.max-file-size", "900KB");
+            properties.put("kis.ocr.max-pages", "3");
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("kis-test-database", properties));
         }
 
         private static String workDir() {
+            return tempDir("kis-erp-test");
+        }
+
+        private static String tempDir(String prefix) {
             try {
-                return java.nio.file.Files.createTempDirectory("kis-erp-test").toString();
+                return java.nio.file.Files.createTempDirectory(prefix).toString();
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

@@ -22,6 +22,12 @@ public interface CatalogLookup {
 
     List<VolumeTierInfo> volumeTiers();
 
+    /** Every product that can be quoted, for matching what a customer's document names. */
+    List<ProductInfo> activeProducts();
+
+    /** Every customer, for recognising who sent a document. */
+    List<CustomerInfo> customers();
+
     record CustomerInfo(long id, String code, String name, String businessRegistrationNumber, String tier,
             String priceListCode) {
     }

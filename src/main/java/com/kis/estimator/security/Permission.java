@@ -17,6 +17,8 @@ public enum Permission {
     CATALOG_WRITE("catalog:write"),
     TEMPLATES("templates"),
     ERP_IMPORT("erp:import"),
+    /** Customers' documents (RFQs, POs): upload, read what the OCR found, review it into a draft. */
+    DOCUMENTS("documents"),
     AUDIT("audit"),
     ADMIN("admin");
 

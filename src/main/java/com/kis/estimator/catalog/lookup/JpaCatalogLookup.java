@@ -66,6 +66,16 @@ class JpaCatalogLookup implements CatalogLookup {
                 .toList();
     }
 
+    @Override
+    public List<ProductInfo> activeProducts() {
+        return products.findActive().stream().map(JpaCatalogLookup::toValue).toList();
+    }
+
+    @Override
+    public List<CustomerInfo> customers() {
+        return customers.findAll().stream().map(JpaCatalogLookup::toValue).toList();
+    }
+
     private static CustomerInfo toValue(Customer customer) {
         return new CustomerInfo(customer.getId(), customer.getCode(), customer.getName(),
                 customer.getBusinessRegistrationNumber(), customer.getTier(),

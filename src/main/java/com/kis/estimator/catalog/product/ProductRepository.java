@@ -13,6 +13,9 @@ public interface ProductRepository extends JpaRepository<Product, Long>, JpaSpec
     @Query("select p from Product p where p.code = :code")
     Optional<Product> findByCode(String code);
 
+    @Query("select p from Product p where p.active = true order by p.code")
+    List<Product> findActive();
+
     /** JPQL so that Hibernate's query plan cache applies on the pricing path. */
     @Query("select p from Product p where p.code in :codes")
     List<Product> findByCodeIn(Collection<String> codes);

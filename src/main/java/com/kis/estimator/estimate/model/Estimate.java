@@ -51,6 +51,10 @@ public class Estimate extends TrackedEntity {
     @Column(name = "prices_stale_since")
     private Instant pricesStaleSince;
 
+    /** The customer's document (RFQ, PO) this estimate was drafted from, when the document intake made it. */
+    @Column(name = "source_document_id")
+    private java.util.UUID sourceDocumentId;
+
     protected Estimate() {
     }
 
@@ -109,4 +113,9 @@ public class Estimate extends TrackedEntity {
     public int getCurrentRevision() { return currentRevision; }
     public String getOutcomeReason() { return outcomeReason; }
     public Instant getPricesStaleSince() { return pricesStaleSince; }
+    public java.util.UUID getSourceDocumentId() { return sourceDocumentId; }
+
+    public void draftedFrom(java.util.UUID documentId) {
+        this.sourceDocumentId = documentId;
+    }
 }

@@ -14,6 +14,8 @@ public interface EstimateRepository extends JpaRepository<Estimate, Long>, JpaSp
     @Query("select e from Estimate e where e.number = :number")
     Optional<Estimate> findByNumber(String number);
 
+    Optional<Estimate> findFirstBySourceDocumentId(java.util.UUID sourceDocumentId);
+
     /** Editable estimates not yet flagged as priced on stale prices. */
     @Query("select e.id from Estimate e where e.status in :statuses"
             + " and e.pricesStaleSince is null order by e.id")

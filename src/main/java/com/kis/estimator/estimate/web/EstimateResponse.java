@@ -17,7 +17,8 @@ public record EstimateResponse(long id, String number, long version, EstimateSta
         String owner, Customer customer, LocalDate pricingDate, LocalDate validUntil, BigDecimal discountRate,
         String note, List<Item> items, BigDecimal subtotal, BigDecimal discountAmount, BigDecimal supplyAmount,
         BigDecimal vat, BigDecimal total, BigDecimal margin, BigDecimal marginRate, String currency,
-        boolean pricesStale, String createdBy, Instant createdAt, Instant updatedAt) {
+        boolean pricesStale, java.util.UUID sourceDocumentId, String createdBy, Instant createdAt,
+        Instant updatedAt) {
 
     public record Customer(String code, String name, String businessRegistrationNumber, String tier,
             String priceListCode) {
@@ -50,7 +51,7 @@ public record EstimateResponse(long id, String number, long version, EstimateSta
                 revision.getNote(), revision.getItems().stream().map(Item::of).toList(), revision.getSubtotal(),
                 revision.getDiscountAmount(), revision.getSupplyAmount(), revision.getVat(), revision.getTotal(),
                 plain(revision.getMargin()), plain(revision.getMarginRate()), "KRW", pricesStale,
-                revision.getCreatedBy(), estimate.getCreatedAt(), estimate.getUpdatedAt());
+                estimate.getSourceDocumentId(), revision.getCreatedBy(), estimate.getCreatedAt(), estimate.getUpdatedAt());
     }
 
     /** 12.50 → 12.5, 10.000 → 10: stored scales are a database detail. */

@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class OcrEngines implements AutoCloseable {
 
     /** How the pool stands, for health and metrics. */
-    public record Status(String engine, String languages, int workers, int busy, int queued, int capacity) {
+    public record Status(String engine, String languages, int workers, int busy, int queued, int capacity,
+            String openMpThreadLimit) {
     }
 
     private record Job(GreyPage page, CompletableFuture<RecognizedPage> result) {
@@ -94,7 +95,7 @@ public final class OcrEngines implements AutoCloseable {
 
     public Status status() {
         return new Status(version, settings.languages(), workers.size(), busy.get(), queue.size(),
-                queue.size() + queue.remainingCapacity());
+                queue.size() + queue.remainingCapacity(), TesseractLibrary.openMpThreadLimit());
     }
 
     private void work(CountDownLatch ready, AtomicReference<RuntimeException> failure) {

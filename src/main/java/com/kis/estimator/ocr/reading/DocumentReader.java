@@ -33,13 +33,6 @@ public final class DocumentReader {
         this.previewWidth = previewWidth;
     }
 
-    /** Checks the document without reading it: kind, page count and sizes from the headers. */
-    public int inspect(byte[] content) throws DocumentRefused {
-        try (DocumentPages pages = DocumentPages.open(content, limits)) {
-            return pages.count();
-        }
-    }
-
     /**
      * @throws DocumentRefused when the document, or one of its pages, cannot be read as an image
      */

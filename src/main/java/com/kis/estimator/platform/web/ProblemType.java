@@ -30,6 +30,8 @@ public record ProblemType(String slug, String title) {
             "Estimate was priced on prices that have changed");
     public static final ProblemType IMPORT_FILE_REFUSED = new ProblemType("import-file-refused",
             "The file cannot be imported");
+    public static final ProblemType DOCUMENT_REFUSED = new ProblemType("document-refused",
+            "The file is no document the OCR can read");
     public static final ProblemType BUSINESS_RULE = new ProblemType("business-rule", "Business rule violated");
     public static final ProblemType SERVICE_UNAVAILABLE = new ProblemType("service-unavailable", "Service unavailable");
     public static final ProblemType INTERNAL = new ProblemType("internal-error", "Internal error");

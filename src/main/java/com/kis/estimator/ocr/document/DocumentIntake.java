@@ -1,0 +1,117 @@
+package com.kis.estimator.ocr.document;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.kis.estimator.catalog.CatalogLookup;
+import com.kis.estimator.ocr.engine.OcrEngineUnavailable;
+import com.kis.estimator.ocr.imaging.DocumentKind;
+import com.kis.estimator.ocr.imaging.DocumentRefused;
+import com.kis.estimator.ocr.reading.OcrReading;
+import com.kis.estimator.ocr.settings.OcrProperties;
+
+/**
+ * Takes a document in, from the API or the inbox. All checks come first (size, content, pages, the named
+ * customer), so a refused file leaves nothing behind; an accepted one is stored with its row and its
+ * document-intake process in one transaction. The same content again is the same document: the first one is
+ * returned, whoever sends it and under whatever name.
+ */
+@Service
+public class DocumentIntake {
+
+    public static final String PROCESS_MESSAGE = "DocumentReceived";
+
+    /** @param duplicate the content had been received before; {@code document} is the first one */
+    public record Received(DocumentRecord document, boolean duplicate) {
+    }
+
+    private final Documents documents;
+    private final OcrReading reading;
+    private final CatalogLookup catalog;
+    private final RuntimeService runtime;
+    private final TransactionTemplate transaction;
+    private final OcrProperties properties;
+
+    DocumentIntake(Documents documents, OcrReading reading, CatalogLookup catalog, RuntimeService runtime,
+            TransactionTemplate transaction, OcrProperties properties) {
+        this.documents = documents;
+        this.reading = reading;
+        this.catalog = catalog;
+        this.runtime = runtime;
+        this.transaction = transaction;
+        this.properties = properties;
+    }
+
+    /**
+     * @param channel {@code api} or {@code inbox}
+     * @throws DocumentRefused     not a readable PDF or image, or beyond the page limits
+     * @throws DocumentTooLarge    over {@code kis.ocr.max-file-size}
+     * @throws UnknownCustomer     {@code customerCode} names no customer
+     * @throws OcrEngineUnavailable Tesseract is missing here: nothing could read the document
+     */
+    public Received receive(byte[] content, String fileName, String customerCode, String channel, String receivedBy)
+            throws DocumentRefused, DocumentTooLarge, UnknownCustomer {
+        if (content.length > properties.maxFileSize().toBytes()) {
+            throw new DocumentTooLarge("The file is " + content.length + " bytes; at most "
+                    + properties.maxFileSize().toBytes() + " are accepted");
+        }
+        String checksum = sha256(content);
+        var earlier = documents.findByChecksum(checksum);
+        if (earlier.isPresent()) {
+            return new Received(earlier.get(), true);
+        }
+        reading.unavailable().ifPresent(reason -> {
+            throw new OcrEngineUnavailable(reason);
+        });
+        int pages = reading.inspect(content);
+        String customer = customerCode == null || customerCode.isBlank() ? null : customerCode.strip();
+        if (customer != null && catalog.customer(customer).isEmpty()) {
+            throw new UnknownCustomer(customer);
+        }
+        DocumentKind kind = DocumentKind.of(content).orElseThrow();
+        UUID id = UUID.randomUUID();
+        try {
+            transaction.executeWithoutResult(status -> {
+                documents.storeFile(checksum, kind.mediaType(), content);
+                documents.insert(id, checksum, name(fileName, kind), kind.mediaType(), content.length, channel,
+                        receivedBy, customer, pages);
+                ProcessInstance process = runtime.createMessageCorrelation(PROCESS_MESSAGE)
+                        .processInstanceBusinessKey(id.toString())
+                        .setVariable("documentId", id.toString())
+                        .setVariable("fileName", name(fileName, kind))
+                        .setVariable("customerCode", customer)
+                        .correlateStartMessage();
+                documents.attachProcess(id, process.getId());
+            });
+        } catch (DuplicateKeyException e) {
+            // the same content arrived twice at once: the other one was first
+            return new Received(documents.findByChecksum(checksum).orElseThrow(() -> e), true);
+        }
+        return new Received(documents.find(id).orElseThrow(), false);
+    }
+
+    private static String name(String fileName, DocumentKind kind) {
+        if (fileName == null || fileName.isBlank()) {
+            return "document." + kind.extension();
+        }
+        String plain = fileName.replace('\\', '/');
+        plain = plain.substring(plain.lastIndexOf('/') + 1);
+        return plain.length() > 255 ? plain.substring(plain.length() - 255) : plain;
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

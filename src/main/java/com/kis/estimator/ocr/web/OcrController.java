@@ -1,0 +1,153 @@
+package com.kis.estimator.ocr.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kis.estimator.ocr.document.DocumentIntake;
+import com.kis.estimator.ocr.document.DocumentRecord;
+import com.kis.estimator.ocr.document.DocumentTooLarge;
+import com.kis.estimator.ocr.document.Documents;
+import com.kis.estimator.ocr.document.UnknownCustomer;
+import com.kis.estimator.ocr.engine.OcrEngineUnavailable;
+import com.kis.estimator.ocr.imaging.DocumentRefused;
+import com.kis.estimator.ocr.process.RfqReview;
+import com.kis.estimator.ocr.process.RfqReviews;
+import com.kis.estimator.platform.web.ApiProblemException;
+import com.kis.estimator.platform.web.ProblemType;
+import com.kis.estimator.security.Caller;
+import com.kis.estimator.security.Callers;
+import com.kis.estimator.security.Permission;
+import com.kis.estimator.security.RequiresPermission;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+/**
+ * Customers' documents in, and what the OCR made of them. A document is accepted (202) once it is stored and
+ * its pages checked; reading, extraction and the review run in the document-intake process.
+ */
+@RestController
+@RequestMapping("/api/v1/ocr")
+@Tag(name = "ocr")
+class OcrController {
+
+    private final DocumentIntake intake;
+    private final Documents documents;
+    private final RfqReviews reviews;
+    private final Callers callers;
+    private final ObjectMapper json;
+
+    OcrController(DocumentIntake intake, Documents documents, RfqReviews reviews, Callers callers, ObjectMapper json) {
+        this.intake = intake;
+        this.documents = documents;
+        this.reviews = reviews;
+        this.callers = callers;
+        this.json = json;
+    }
+
+    @RequiresPermission(Permission.DOCUMENTS)
+    @PostMapping(path = "/process", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Take in a customer's RFQ or PO (PDF, PNG, JPEG or TIFF) to be read, extracted and reviewed")
+    ResponseEntity<DocumentAccepted> process(@RequestPart("file") MultipartFile file,
+            @RequestParam(required = false) String customerCode) {
+        DocumentIntake.Received received;
+        try {
+            received = intake.receive(file.getBytes(), file.getOriginalFilename(), customerCode, "api",
+                    callers.current().map(Caller::id).orElse("anonymous"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (DocumentTooLarge e) {
+            throw new ApiProblemException(HttpStatus.PAYLOAD_TOO_LARGE, ProblemType.PAYLOAD_TOO_LARGE, e.getMessage());
+        } catch (DocumentRefused e) {
+            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.DOCUMENT_REFUSED,
+                    e.getMessage(), Map.of("errors", List.of(Map.of("field", "file", "message", e.getMessage()))));
+        } catch (UnknownCustomer e) {
+            throw ApiProblemException.unknownReference("customerCode", e.getMessage());
+        } catch (OcrEngineUnavailable e) {
+            throw new ApiProblemException(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.SERVICE_UNAVAILABLE,
+                    "Documents cannot be read on this server: " + e.getMessage());
+        }
+        DocumentAccepted body = DocumentAccepted.of(received.document(), received.duplicate());
+        return ResponseEntity.status(received.duplicate() ? HttpStatus.OK : HttpStatus.ACCEPTED)
+                .location(URI.create(body.statusUrl())).body(body);
+    }
+
+    @RequiresPermission(Permission.DOCUMENTS)
+    @GetMapping("/documents/{id}")
+    @Operation(summary = "A document: status, pages, text, extracted fields and lines with confidence, timings")
+    DocumentView document(@PathVariable UUID id) {
+        DocumentRecord document = find(id);
+        return DocumentView.of(document, documents.pages(id), extraction(document));
+    }
+
+    @RequiresPermission(Permission.DOCUMENTS)
+    @GetMapping("/documents/{id}/file")
+    @Operation(summary = "The original file, as received")
+    ResponseEntity<byte[]> file(@PathVariable UUID id) {
+        DocumentRecord document = find(id);
+        byte[] content = documents.file(document.checksum()).orElseThrow();
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(document.mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(document.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+                                .build().toString())
+                .body(content);
+    }
+
+    @RequiresPermission(Permission.DOCUMENTS)
+    @GetMapping(path = "/documents/{id}/pages/{page}/image", produces = MediaType.IMAGE_PNG_VALUE)
+    @Operation(summary = "A page as read (cleaned and straightened), reduced for viewing")
+    ResponseEntity<byte[]> page(@PathVariable UUID id, @PathVariable int page) {
+        find(id);
+        return documents.preview(id, page).map(png -> ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(png))
+                .orElseThrow(() -> ApiProblemException.notFound("Page", page));
+    }
+
+    @RequiresPermission(Permission.DOCUMENTS)
+    @PostMapping("/documents/{id}/review")
+    @Operation(summary = "Complete the review: make a draft estimate of the confirmed lines, or discard the document")
+    ResponseEntity<DocumentAccepted> review(@PathVariable UUID id, @Valid @RequestBody ReviewRequest request) {
+        Caller caller = callers.current().orElseThrow();
+        reviews.submit(id, caller.id(), caller.groups(),
+                new RfqReview(request.decision(), request.customerCode(), request.lines(), request.comment()));
+        DocumentAccepted body = DocumentAccepted.of(find(id), false);
+        return ResponseEntity.accepted().location(URI.create(body.statusUrl())).body(body);
+    }
+
+    private DocumentRecord find(UUID id) {
+        return documents.find(id).orElseThrow(() -> ApiProblemException.notFound("Document", id));
+    }
+
+    private JsonNode extraction(DocumentRecord document) {
+        if (document.extraction() == null) {
+            return null;
+        }
+        try {
+            return json.readTree(document.extraction());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored extraction of " + document.id() + " cannot be read", e);
+        }
+    }
+}

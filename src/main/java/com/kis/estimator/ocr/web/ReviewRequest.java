@@ -1,0 +1,14 @@
+package com.kis.estimator.ocr.web;
+
+import java.util.List;
+
+import com.kis.estimator.ocr.process.ReviewLine;
+
+import jakarta.validation.constraints.NotBlank;
+
+/**
+ * A review through the API: {@code decision} CREATE_ESTIMATE or DISCARD, the customer, the lines (only
+ * {@code confirmed} ones are quoted) and a comment for the estimate's note.
+ */
+record ReviewRequest(@NotBlank String decision, String customerCode, List<ReviewLine> lines, String comment) {
+}

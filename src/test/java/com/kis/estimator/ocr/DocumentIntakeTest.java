@@ -1,0 +1,343 @@
+package com.kis.estimator.ocr;
+
+import static com.kis.estimator.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.kis.estimator.Await;
+import com.kis.estimator.JsonHttp;
+import com.kis.estimator.PostgresIntegrationTest;
+import com.kis.estimator.ocr.extraction.ExtractedRfq;
+import com.kis.estimator.ocr.inbox.OcrInboxProperties;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Document intake end to end on real Tesseract, PostgreSQL and Keycloak: generated RFQs through the upload and
+ * the inbox route, read and extracted (accuracy counted line by line), reviewed in the Tasklist way (a JSON
+ * form submit) and through the API, down to the draft estimate that links back to its document; and every kind
+ * of bad file refused with nothing left behind.
+ */
+@PostgresIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DocumentIntakeTest {
+
+    @Autowired TestRestTemplate rest;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired ProcessEngine engine;
+    @Autowired TaskService tasks;
+    @Autowired RuntimeService runtime;
+    @Autowired ObjectMapper json;
+    @Autowired OcrInboxProperties inbox;
+    @Autowired MeterRegistry meters;
+    @Autowired @Qualifier("ocr") HealthIndicator ocrHealth;
+
+    @BeforeAll
+    void registerEngineAndSeedTheCatalog() throws Exception {
+        ProcessEngines.registerProcessEngine(engine);
+        // the RFQs quote the demo catalog, which the prod profile does not load; created once per database
+        JsonHttp admin = JsonHttp.as(rest, "admin");
+        for (var product : RfqSamples.PRODUCTS) {
+            if (admin.get("/api/v1/products/" + product.code()).getStatusCode() == HttpStatus.NOT_FOUND) {
+                ResponseEntity<JsonNode> created = admin.post("/api/v1/products", json.writeValueAsString(Map.of(
+                        "code", product.code(), "name", product.name(), "spec", product.spec(),
+                        "category", product.category(), "unit", product.unit(), "listPrice", product.listPrice(),
+                        "cost", product.cost(), "active", product.active())));
+                assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
+            }
+        }
+        for (var customer : RfqSamples.CUSTOMERS) {
+            if (admin.get("/api/v1/customers/" + customer.code()).getStatusCode() == HttpStatus.NOT_FOUND) {
+                ResponseEntity<JsonNode> created = admin.post("/api/v1/customers", json.writeValueAsString(Map.of(
+                        "code", customer.code(), "name", customer.name(),
+                        "businessRegistrationNumber", customer.businessRegistrationNumber(),
+                        "tier", customer.tier())));
+                assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
+            }
+        }
+    }
+
+    @Test
+    void anUploadedRfqIsReadExtractedAndReviewedIntoADraftEstimate() throws Exception {
+        RfqPages.Rfq rfq = RfqSamples.rfq(System.nanoTime(), 10);
+        byte[] png = RfqPages.png(RfqPages.page(rfq));
+
+        ResponseEntity<JsonNode> accepted = upload("sales1", "rfq-" + rfq.documentNumber() + ".png", png, null);
+        assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        String id = accepted.getBody().get("documentId").asText();
+        assertThat(accepted.getBody().get("duplicate").asBoolean()).isFalse();
+        assertThat(accepted.getHeaders().getLocation()).hasToString("/api/v1/ocr/documents/" + id);
+
+        JsonNode document = awaitStatus(id, "EXTRACTED");
+        assertThat(document.get("pageCount").asInt()).isEqualTo(1);
+        assertThat(document.get("text").asText()).contains(rfq.documentNumber());
+        assertThat(document.at("/timings/ocrMs").asLong()).isPositive();
+        assertThat(document.at("/timings/msPerPage").asLong()).isPositive();
+        assertThat(document.at("/pages/0/ocrConfidence").asDouble()).isGreaterThan(60);
+        ExtractedRfq extracted = json.treeToValue(document.get("extraction"), ExtractedRfq.class);
+        ExtractionScore score = ExtractionScore.of(rfq, extracted);
+        assertThat(score.accuracy()).as("lines exact: %s", score.misses()).isGreaterThanOrEqualTo(0.9);
+        String customer = RfqSamples.customerNamed(rfq.customerName()).code();
+        assertThat(extracted.customer().code()).isEqualTo(customer);
+        assertThat(extracted.documentNumber().value()).isEqualTo(rfq.documentNumber());
+        assertThat(extracted.documentDate().value()).isEqualTo(rfq.date());
+        assertThat(extracted.lines()).allSatisfy(line -> assertThat(line.confidence()).isBetween(0.0, 1.0));
+
+        assertThat(JsonHttp.signedIn(rest, "sales2").getForEntity("/api/v1/ocr/documents/" + id + "/file",
+                byte[].class).getBody()).isEqualTo(png);
+        ResponseEntity<byte[]> page = JsonHttp.signedIn(rest, "sales2")
+                .getForEntity("/api/v1/ocr/documents/" + id + "/pages/1/image", byte[].class);
+        assertThat(page.getHeaders().getContentType()).isEqualTo(MediaType.IMAGE_PNG);
+
+        ResponseEntity<JsonNode> again = upload("sales2", "same-content.png", png, null);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(again.getBody().get("documentId").asText()).isEqualTo(id);
+        assertThat(again.getBody().get("duplicate").asBoolean()).isTrue();
+
+        Task review = tasks.createTaskQuery().processInstanceBusinessKey(id).taskDefinitionKey("ReviewRfq")
+                .singleResult();
+        assertThat(review.getName()).contains(rfq.documentNumber(), rfq.customerName(), "10 lines");
+        assertThat(tasks.getIdentityLinksForTask(review.getId()))
+                .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("sales"));
+        assertThat(runtime.getVariableTyped(review.getProcessInstanceId(), "pageImage").getValue().toString())
+                .startsWith("\"data:image/png;base64,");
+
+        // refused reviews leave the task open: an unknown product, an unknown decision, a caller outside sales
+        ArrayNode lines = (ArrayNode) json.readTree(runtime.getVariableTyped(review.getProcessInstanceId(), "lines")
+                .getValue().toString());
+        ArrayNode wrong = lines.deepCopy();
+        ((ObjectNode) wrong.get(0)).put("productCode", "NO-SUCH-PRODUCT").put("confirmed", true);
+        assertProblem(reviewApi("sales1", id, "CREATE_ESTIMATE", customer, wrong), HttpStatus.UNPROCESSABLE_ENTITY,
+                "/problems/business-rule", "lines[0].productCode");
+        assertProblem(reviewApi("sales1", id, "MAYBE", customer, lines), HttpStatus.BAD_REQUEST, "/problems/validation");
+        assertProblem(reviewApi("ops1", id, "CREATE_ESTIMATE", customer, lines), HttpStatus.CONFLICT, "/problems/conflict");
+        assertThat(tasks.createTaskQuery().taskId(review.getId()).count()).isOne();
+
+        // what Tasklist sends for the form: the lines as a Json variable; the second line is left out
+        for (JsonNode line : lines) {
+            ((ObjectNode) line).put("confirmed", line.get("productCode").isTextual());
+        }
+        ((ObjectNode) lines.get(1)).put("confirmed", false);
+        long confirmed = 0;
+        for (JsonNode line : lines) {
+            confirmed += line.get("confirmed").asBoolean() ? 1 : 0;
+        }
+        Map<String, Object> submit = Map.of("variables", Map.of(
+                "reviewDecision", Map.of("value", "CREATE_ESTIMATE"),
+                "customerCode", Map.of("value", customer),
+                "lines", Map.of("type", "Json", "value", json.writeValueAsString(lines))));
+        ResponseEntity<String> submitted = JsonHttp.signedIn(rest, "sales1").postForEntity(
+                "/engine-rest/task/" + review.getId() + "/submit-form", submit, String.class);
+        assertThat(submitted.getStatusCode()).as(submitted.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        JsonNode reviewed = awaitStatus(id, "REVIEWED");
+        assertThat(reviewed.get("reviewedBy").asText()).isEqualTo("sales1");
+        long estimateId = reviewed.get("estimateId").asLong();
+        JsonNode estimate = JsonHttp.as(rest, "sales1").get("/api/v1/estimates/" + estimateId).getBody();
+        assertThat(estimate.get("status").asText()).isEqualTo("DRAFT");
+        assertThat(estimate.get("owner").asText()).isEqualTo("sales1");
+        assertThat(estimate.at("/customer/code").asText()).isEqualTo(customer);
+        assertThat(estimate.get("sourceDocumentId").asText()).isEqualTo(id);
+        assertThat(estimate.get("items")).hasSize((int) confirmed);
+        assertThat(estimate.get("items").findValuesAsText("productCode"))
+                .doesNotContain(lines.get(1).get("productCode").asText());
+
+        assertThat(meters.counter("kis.ocr.pages").count()).isPositive();
+        assertThat(meters.find("kis.ocr.extraction.confidence").summary().count()).isPositive();
+        var health = ocrHealth.health();
+        assertThat(health.getStatus()).isEqualTo(Status.UP);
+        assertThat(health.getDetails()).containsEntry("languages", "kor+eng").containsEntry("ompThreadLimit", "1");
+        assertThat(String.valueOf(health.getDetails().get("engine"))).startsWith("Tesseract 5");
+    }
+
+    @Test
+    void aCrookedScanDroppedInTheInboxIsTakenInAndCanBeDiscarded() throws Exception {
+        RfqPages.Rfq first = RfqSamples.rfq(System.nanoTime(), 8);
+        RfqPages.Rfq second = RfqSamples.rfq(System.nanoTime() + 1, 9);
+        byte[] pdf = RfqPages.pdf(List.of(RfqPages.scanned(RfqPages.page(first), 2.0, 11),
+                RfqPages.scanned(RfqPages.page(second), -1.5, 12)));
+        String name = "scan-" + System.nanoTime() + ".pdf";
+        Path dropped = Files.write(inbox.directory().resolve(name + ".part"), pdf);
+        Files.move(dropped, inbox.directory().resolve(name));
+
+        Path report = inbox.directory().resolve("done/" + name + ".report.txt");
+        Await.until("the inbox report of " + name, () -> Files.exists(report) ? report : null);
+        assertThat(inbox.directory().resolve("done/" + name)).exists();
+        String text = Files.readString(report);
+        assertThat(text).contains("Taken in as document", "2 page(s)");
+        String id = text.substring(text.indexOf("document ") + 9, text.indexOf("document ") + 45);
+
+        JsonNode document = awaitStatus(id, "EXTRACTED");
+        assertThat(document.get("channel").asText()).isEqualTo("inbox");
+        assertThat(document.at("/pages/0/skewDegrees").asDouble()).isBetween(1.5, 2.5);
+        assertThat(document.at("/pages/1/skewDegrees").asDouble()).isBetween(-2.0, -1.0);
+        ExtractedRfq extracted = json.treeToValue(document.get("extraction"), ExtractedRfq.class);
+        List<RfqPages.Item> items = new ArrayList<>(first.items());
+        items.addAll(second.items());
+        ExtractionScore score = ExtractionScore.of(new RfqPages.Rfq(first.documentNumber(), first.date(),
+                first.customerName(), first.businessRegistrationNumber(), items), extracted);
+        assertThat(score.accuracy()).as("lines exact: %s", score.misses()).isGreaterThanOrEqualTo(0.85);
+
+        ResponseEntity<JsonNode> discarded = reviewApi("sales2", id, "DISCARD", null,
+                json.createArrayNode());
+        assertThat(discarded.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        JsonNode reviewed = awaitStatus(id, "REVIEWED");
+        assertThat(reviewed.get("estimateId").isNull()).isTrue();
+        assertThat(reviewed.get("reviewedBy").asText()).isEqualTo("sales2");
+
+        String unreadable = "notes-" + System.nanoTime() + ".pdf";
+        Files.writeString(inbox.directory().resolve(unreadable), "not a pdf at all");
+        Path refused = inbox.directory().resolve("error/" + unreadable + ".report.txt");
+        Await.until("the refusal report of " + unreadable, () -> Files.exists(refused) ? refused : null);
+        assertThat(Files.readString(refused)).contains("Refused", "neither a PDF nor");
+    }
+
+    @Test
+    void badFilesAreRefusedWithAProblemAndLeaveNothingBehind() throws Exception {
+        long documents = count("erp_ai.document_processing");
+        long files = count("erp_ai.document_files");
+        long processes = runtime.createProcessInstanceQuery().processDefinitionKey("document-intake").count();
+        byte[] page = RfqPages.png(RfqPages.page(RfqSamples.rfq(5, 8)));
+
+        refused(upload("sales1", "text.pdf", "just some text, named .pdf".getBytes(StandardCharsets.UTF_8), null),
+                "neither a PDF nor");
+        refused(upload("sales1", "empty.png", new byte[0], null), "empty");
+        refused(upload("sales1", "broken.pdf", "%PDF-1.7\n1 0 obj << /Type /Catalog >>\ngarbage".getBytes(
+                StandardCharsets.US_ASCII), null), "PDF");
+        refused(upload("sales1", "locked.pdf", lockedPdf(), null), "password");
+        refused(upload("sales1", "bomb.png", pngDeclaring(60_000, 60_000), null), "megapixels");
+        BufferedImage small = new BufferedImage(200, 200, BufferedImage.TYPE_BYTE_GRAY);
+        refused(upload("sales1", "four-pages.tif", RfqPages.tiff(List.of(small, small, small, small)), null),
+                "at most 3");
+        byte[] large = Arrays.copyOf(page, 950 * 1024);
+        assertProblem(upload("sales1", "large.png", large, null), HttpStatus.PAYLOAD_TOO_LARGE, "/problems/payload-too-large");
+        assertProblem(upload("sales1", "page.png", page, "NO-SUCH-CUSTOMER"), HttpStatus.UNPROCESSABLE_ENTITY,
+                "/problems/unknown-reference", "customerCode");
+        assertThat(upload("approver1", "page.png", page, null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertProblem(JsonHttp.as(rest, "sales1").get("/api/v1/ocr/documents/" + java.util.UUID.randomUUID()),
+                HttpStatus.NOT_FOUND, "/problems/not-found");
+        assertProblem(JsonHttp.as(rest, "sales1").get("/api/v1/ocr/documents/not-a-uuid"),
+                HttpStatus.BAD_REQUEST, "/problems/invalid-parameter");
+
+        assertThat(count("erp_ai.document_processing")).isEqualTo(documents);
+        assertThat(count("erp_ai.document_files")).isEqualTo(files);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("document-intake").count())
+                .isEqualTo(processes);
+    }
+
+    private void refused(ResponseEntity<JsonNode> response, String reason) {
+        assertProblem(response, HttpStatus.UNPROCESSABLE_ENTITY, "/problems/document-refused", "file");
+        assertThat(response.getBody().get("detail").asText()).containsIgnoringCase(reason);
+    }
+
+    private JsonNode awaitStatus(String id, String status) {
+        return Await.until("document " + id + " " + status, () -> {
+            JsonNode document = JsonHttp.as(rest, "sales1").get("/api/v1/ocr/documents/" + id).getBody();
+            assertThat(document.get("status").asText()).as(document.path("failureReason").asText())
+                    .isNotEqualTo("FAILED");
+            return status.equals(document.get("status").asText()) ? document : null;
+        });
+    }
+
+    private ResponseEntity<JsonNode> reviewApi(String user, String id, String decision, String customer,
+            JsonNode lines) {
+        ObjectNode body = json.createObjectNode().put("decision", decision).put("customerCode", customer);
+        body.set("lines", lines);
+        return JsonHttp.as(rest, user).post("/api/v1/ocr/documents/" + id + "/review", body.toString());
+    }
+
+    private ResponseEntity<JsonNode> upload(String user, String fileName, byte[] content, String customerCode) {
+        LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("file", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return JsonHttp.signedIn(rest, user).postForEntity("/api/v1/ocr/process"
+                + (customerCode == null ? "" : "?customerCode=" + customerCode), new HttpEntity<>(parts, headers),
+                JsonNode.class);
+    }
+
+    private long count(String table) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
+    }
+
+    private static byte[] lockedPdf() throws IOException {
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            document.addPage(new PDPage());
+            StandardProtectionPolicy policy = new StandardProtectionPolicy("owner", "user", new AccessPermission());
+            policy.setEncryptionKeyLength(128);
+            document.protect(policy);
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** A tiny PNG whose header claims a huge image: a decompression bomb's calling card. */
+    private static byte[] pngDeclaring(int width, int height) {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        ByteBuffer header = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 0)
+                .put((byte) 0).put((byte) 0).put((byte) 0);
+        chunk(png, "IHDR", header.array());
+        chunk(png, "IDAT", new byte[] {0x78, (byte) 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01});
+        chunk(png, "IEND", new byte[0]);
+        return png.toByteArray();
+    }
+
+    private static void chunk(ByteArrayOutputStream png, String type, byte[] data) {
+        png.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
+        png.writeBytes(typeBytes);
+        png.writeBytes(data);
+        CRC32 crc = new CRC32();
+        crc.update(typeBytes);
+        crc.update(data);
+        png.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+}
