@@ -1,7 +1,7 @@
 /**
- * ERP integration: reading what the company's ERP exports (products, customers, price lists) and, later, the
- * import process, the sync status and the outbound feed of approved estimates (issue 6). So far: reading ERP
- * CSV files as Korean ERPs write them.
+ * ERP integration (docs/erp-import.md): ERP exports of products, customers and price lists taken in by push,
+ * file inbox or scheduled pull and applied all or nothing by the erp-import process; the sync status; the
+ * outbound feed of approved estimates.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "ERP")
 package com.kis.estimator.erp;

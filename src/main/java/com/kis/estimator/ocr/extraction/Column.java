@@ -23,6 +23,11 @@ enum Column {
         this.headings = List.of(headings);
     }
 
+    /** Columns of numbers, which tables align to the right. */
+    boolean numeric() {
+        return this == QUANTITY || this == PRICE || this == AMOUNT;
+    }
+
     static Optional<Column> named(String heading) {
         String key = heading.toLowerCase(Locale.ROOT).replaceAll("[\\s:()]", "");
         for (Column column : values()) {

@@ -41,13 +41,18 @@ final class ProductMatcher {
 
     /** The best few candidates, best first; empty when nothing fits at least half-way. */
     List<Candidate> match(String codeRead, String descriptionRead) {
-        Map<Indexed, Double> byCode = codeScores(codeRead == null ? "" : codeRead.strip());
+        String code = codeRead == null ? "" : codeRead.strip();
+        Map<Indexed, Double> byCode = codeScores(code);
+        // a description alone is weaker evidence than a code, and weaker still against a code read that fits
+        // nothing: variants share their descriptions more easily than their codes
+        double descriptionWeight = byCode.isEmpty() && Confusions.codeKey(code).length() >= 3 ? 0.75 : 0.95;
         Set<String> readPairs = pairs(Confusions.textKey(descriptionRead == null ? "" : descriptionRead));
         List<Candidate> candidates = new ArrayList<>();
         for (Indexed product : products) {
-            double code = byCode.getOrDefault(product, 0.0);
+            double byItsCode = byCode.getOrDefault(product, 0.0);
             double name = readPairs.isEmpty() ? 0 : dice(readPairs, product.namePairs());
-            double score = code > 0 && name >= MIN_SCORE ? 1 - (1 - code) * (1 - name) : Math.max(code, name);
+            double score = byItsCode > 0 && name >= MIN_SCORE ? 1 - (1 - byItsCode) * (1 - name)
+                    : Math.max(byItsCode, name * descriptionWeight);
             if (score >= MIN_SCORE) {
                 ProductInfo p = product.product();
                 candidates.add(new Candidate(p.code(), p.name(), p.unit(), Math.min(1.0, score)));

@@ -41,9 +41,15 @@ final class TableReader {
             return !columns.isEmpty();
         }
 
+        /**
+         * The column a word centred at {@code x} stands in. Columns are cut halfway between headings, except
+         * after a column of numbers: those are right-aligned, so they reach up to the next heading.
+         */
         Column at(int x) {
             for (int i = 0; i + 1 < columns.size(); i++) {
-                int boundary = (columns.get(i).right() + columns.get(i + 1).left()) / 2;
+                Placed column = columns.get(i);
+                Placed next = columns.get(i + 1);
+                int boundary = column.column().numeric() ? next.left() - 10 : (column.right() + next.left()) / 2;
                 if (x < boundary) {
                     return columns.get(i).column();
                 }
