@@ -26,6 +26,8 @@ public class ErpOutbound {
     static final String ID = "kisOutboundId";
     private static final Logger log = LoggerFactory.getLogger(ErpOutbound.class);
     private static final Duration LONGEST_WAIT = Duration.ofHours(1);
+    /** Longer than one send with all its redeliveries. */
+    private static final Duration CLAIM = Duration.ofMinutes(5);
 
     private final JdbcTemplate jdbc;
     private final OutboundProperties properties;
@@ -39,13 +41,24 @@ public class ErpOutbound {
         this.clock = clock;
     }
 
-    /** Pending messages whose time has come, oldest first; none while there is nowhere to send them. */
+    /**
+     * Pending messages whose time has come, oldest first, each claimed for this sender; none while there is
+     * nowhere to send them. Several instances poll the same table (replicas; test contexts), so a message is
+     * taken only by the one whose claim moves its next attempt past {@link #CLAIM}: the others see it as not
+     * due. A sender that dies holding a claim lets the message come due again when the claim runs out; the
+     * {@code Idempotency-Key} lets the ERP drop the second copy.
+     */
     public List<Map<String, Object>> due() {
         if ("rest".equals(properties.target()) && properties.url().isBlank()) {
             return List.of();
         }
+        Timestamp now = Timestamp.from(clock.instant());
+        Timestamp claimedUntil = Timestamp.from(clock.instant().plus(CLAIM));
         return jdbc.queryForList("SELECT id, message_key, payload FROM erp_ai.erp_outbound WHERE state = 'PENDING'"
-                + " AND next_attempt_at <= ? ORDER BY id FETCH FIRST 50 ROWS ONLY", Timestamp.from(clock.instant()));
+                + " AND next_attempt_at <= ? ORDER BY id FETCH FIRST 50 ROWS ONLY", now).stream()
+                .filter(message -> jdbc.update("UPDATE erp_ai.erp_outbound SET next_attempt_at = ? WHERE id = ?"
+                        + " AND state = 'PENDING' AND next_attempt_at <= ?", claimedUntil, message.get("id"), now) == 1)
+                .toList();
     }
 
     public void prepare(Exchange exchange) {
