@@ -8,18 +8,17 @@ import java.util.concurrent.ExecutionException;
 
 import com.kis.estimator.ocr.engine.OcrEngines;
 import com.kis.estimator.ocr.engine.RecognizedPage;
-import com.kis.estimator.ocr.imaging.Deskew;
-import com.kis.estimator.ocr.imaging.Despeckle;
 import com.kis.estimator.ocr.imaging.DocumentPages;
 import com.kis.estimator.ocr.imaging.DocumentRefused;
 import com.kis.estimator.ocr.imaging.ImagingLimits;
+import com.kis.estimator.ocr.imaging.PageCleaning;
 import com.kis.estimator.ocr.imaging.PageImage;
 import com.kis.estimator.ocr.imaging.PagePixels;
 
 /**
- * Reads a whole document: each page rendered, cleaned of specks, straightened and handed to the engines while
- * the next page is prepared, so a document's pages are read in parallel across the pool. Only the pages waiting
- * in the engines' bounded queue are held in memory.
+ * Reads a whole document. Each page is rendered and cleaned ({@link PageCleaning}), then handed to the engines
+ * while the next page is prepared, so a document's pages are read in parallel across the pool. Only the pages waiting in the engines' bounded queue
+ * are held in memory. The reviewer's preview shows the straightened page as it looked, rules and all.
  */
 public final class DocumentReader {
 
@@ -45,14 +44,13 @@ public final class DocumentReader {
             for (int number = 1; number <= pages.count(); number++) {
                 long started = System.nanoTime();
                 PageImage rendered = pages.render(number);
-                BufferedImage clean = Despeckle.clean(rendered.image(), rendered.dpi());
-                double skew = Deskew.angle(clean);
-                BufferedImage straight = Deskew.straighten(clean, skew);
-                PageImage page = new PageImage(number, straight, rendered.dpi());
+                PageCleaning.Cleaned cleaned = PageCleaning.clean(rendered);
+                PageImage page = new PageImage(number, cleaned.ink(), rendered.dpi());
                 long millis = (System.nanoTime() - started) / 1_000_000;
                 CompletableFuture<RecognizedPage> result = engines.recognize(PagePixels.grey(page));
-                pending.add(new Pending(number, straight.getWidth(), straight.getHeight(), page.dpi(), skew,
-                        PagePixels.preview(straight, previewWidth), millis, result));
+                BufferedImage straight = cleaned.straight();
+                pending.add(new Pending(number, straight.getWidth(), straight.getHeight(), page.dpi(),
+                        cleaned.skewDegrees(), PagePixels.preview(straight, previewWidth), millis, result));
             }
         } catch (DocumentRefused | RuntimeException e) {
             pending.forEach(p -> p.result().cancel(false));
