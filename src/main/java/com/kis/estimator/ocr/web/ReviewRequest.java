@@ -5,10 +5,12 @@ import java.util.List;
 import com.kis.estimator.ocr.process.ReviewLine;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 /**
  * A review through the API: {@code decision} CREATE_ESTIMATE or DISCARD, the customer, the lines (only
  * {@code confirmed} ones are quoted) and a comment for the estimate's note.
  */
-record ReviewRequest(@NotBlank String decision, String customerCode, List<ReviewLine> lines, String comment) {
+record ReviewRequest(@NotBlank String decision, @Size(max = 40) String customerCode,
+        @Size(max = 500) List<ReviewLine> lines, @Size(max = 2000) String comment) {
 }
