@@ -19,6 +19,10 @@ public enum Permission {
     ERP_IMPORT("erp:import"),
     /** Customers' documents (RFQs, POs): upload, read what the OCR found, review it into a draft. */
     DOCUMENTS("documents"),
+    /** Scoring an estimate's chance of being won. */
+    AI_PREDICT("ai:predict"),
+    /** The win models: list, train, analyse the history. */
+    AI_MODELS("ai:models"),
     AUDIT("audit"),
     ADMIN("admin");
 

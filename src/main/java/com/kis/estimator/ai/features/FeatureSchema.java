@@ -15,11 +15,14 @@ import java.util.TreeSet;
  */
 public record FeatureSchema(int version, List<String> numeric, String categorical, List<String> categories) {
 
-    /** Version 1: what an approver would weigh. */
+    /**
+     * Version 1: what an approver would weigh, known before the approval starts (so not the approval levels,
+     * which routing decides after the score).
+     */
     public static final FeatureSchema V1 = new FeatureSchema(1,
             List.of("logTotal", "maxDiscountPercent", "marginPercent", "customerWinRate", "lineCount",
-                    "validityDays", "approvalLevels", "revisionCount", "shareBreaker", "sharePanel",
-                    "shareTransformer", "shareCable"),
+                    "validityDays", "revisionCount", "shareBreaker", "sharePanel", "shareTransformer",
+                    "shareCable"),
             "customerTier", List.of("VIP", "A", "B", "C"));
 
     /** The vector's names: the numeric features, then one per category ({@code customerTier=VIP}, …). */

@@ -50,7 +50,6 @@ public final class SyntheticHistory {
             f.put("customerWinRate", Math.min(1, Math.max(0, 0.45 + random.nextGaussian() * 0.2)));
             f.put("lineCount", (double) lines);
             f.put("validityDays", (double) (15 + random.nextInt(4) * 15));
-            f.put("approvalLevels", (double) (1 + random.nextInt(3)));
             f.put("revisionCount", (double) (1 + random.nextInt(4)));
             double[] shares = new double[4];
             double sum = 0;

@@ -1,0 +1,76 @@
+package com.kis.estimator.ai.history;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kis.estimator.ai.features.FeatureRefused;
+import com.kis.estimator.ai.features.FeatureSchema;
+import com.kis.estimator.ai.training.Example;
+
+/**
+ * {@code erp_ai.training_data}: one feature snapshot per closed estimate (WON or LOST), taken when it closed,
+ * from the estimates themselves, a file of historical outcomes, or the embedded default's synthetic history.
+ */
+@Repository
+public class TrainingData {
+
+    /** The examples for a schema; rows whose features do not fit it (an older schema) are left out. */
+    public record Examples(List<Example> examples, int skipped, boolean synthetic) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    TrainingData(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public void add(String source, Long estimateId, String estimateNumber, String customerCode,
+            Map<String, Object> features, boolean won, Instant closedAt) {
+        jdbc.update("INSERT INTO erp_ai.training_data (source, estimate_id, estimate_number, customer_code, features,"
+                + " won, closed_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", source, estimateId, estimateNumber,
+                customerCode, write(features), won, Timestamp.from(closedAt), Timestamp.from(clock.instant()));
+    }
+
+    public long count() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM erp_ai.training_data", Long.class);
+    }
+
+    public Examples examples(FeatureSchema schema) {
+        List<Example> examples = new ArrayList<>();
+        int[] skipped = {0};
+        boolean[] synthetic = {false};
+        jdbc.query("SELECT features, won, source FROM erp_ai.training_data ORDER BY id", rs -> {
+            try {
+                Map<String, Object> features = json.readValue(rs.getString(1), new TypeReference<>() {
+                });
+                examples.add(new Example(schema.vector(features), rs.getBoolean(2)));
+                synthetic[0] |= "synthetic".equals(rs.getString(3));
+            } catch (JsonProcessingException | FeatureRefused e) {
+                skipped[0]++;
+            }
+        });
+        return new Examples(examples, skipped[0], synthetic[0]);
+    }
+
+    private String write(Map<String, Object> features) {
+        try {
+            return json.writeValueAsString(features);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

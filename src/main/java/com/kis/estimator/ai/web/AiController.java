@@ -1,0 +1,121 @@
+package com.kis.estimator.ai.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kis.estimator.ai.features.FeatureRefused;
+import com.kis.estimator.ai.registry.ModelRegistry;
+import com.kis.estimator.ai.registry.RegisteredModel;
+import com.kis.estimator.ai.serving.ModelServing;
+import com.kis.estimator.ai.serving.WinPredictions;
+import com.kis.estimator.platform.web.ApiProblemException;
+import com.kis.estimator.platform.web.ProblemType;
+import com.kis.estimator.security.Caller;
+import com.kis.estimator.security.Callers;
+import com.kis.estimator.security.Permission;
+import com.kis.estimator.security.RequiresPermission;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+/** The win model: scores, the models trained and which serves, and training on request. */
+@RestController
+@RequestMapping("/api/v1/ai")
+@Tag(name = "ai")
+class AiController {
+
+    private final WinPredictions predictions;
+    private final ModelRegistry registry;
+    private final ModelServing serving;
+    private final RuntimeService runtime;
+    private final Callers callers;
+    private final ObjectMapper json;
+
+    AiController(WinPredictions predictions, ModelRegistry registry, ModelServing serving, RuntimeService runtime,
+            Callers callers, ObjectMapper json) {
+        this.predictions = predictions;
+        this.registry = registry;
+        this.serving = serving;
+        this.runtime = runtime;
+        this.callers = callers;
+        this.json = json;
+    }
+
+    @RequiresPermission(Permission.AI_PREDICT)
+    @PostMapping("/predict")
+    @Operation(summary = "The probability that an estimate with these features is won, and what moved it")
+    WinPredictions.Prediction predict(@Valid @RequestBody PredictRequest request) {
+        try {
+            return predictions.predict(request.features(), null).orElseThrow(() -> new ApiProblemException(
+                    HttpStatus.SERVICE_UNAVAILABLE, ProblemType.SERVICE_UNAVAILABLE,
+                    "No win model is serving yet: train one (POST /api/v1/ai/models/train)"));
+        } catch (FeatureRefused e) {
+            throw new ApiProblemException(HttpStatus.BAD_REQUEST, ProblemType.VALIDATION, e.getMessage(),
+                    Map.of("errors", e.problems().stream()
+                            .map(problem -> Map.of("field", "features." + problem.substring(0, problem.indexOf(':')),
+                                    "message", problem))
+                            .toList()));
+        }
+    }
+
+    @RequiresPermission(Permission.AI_MODELS)
+    @GetMapping("/models")
+    @Operation(summary = "Every model trained, newest first, with its metrics and status; which version serves")
+    Map<String, Object> models() {
+        List<Map<String, Object>> models = registry.all().stream().map(this::view).toList();
+        return Map.of("serving", serving.currentVersion().map(v -> (Object) v).orElse("none"), "models", models);
+    }
+
+    @RequiresPermission(Permission.AI_MODELS)
+    @PostMapping("/models/train")
+    @Operation(summary = "Train a candidate now (the model-training process); the answer names the process")
+    ResponseEntity<Map<String, Object>> train(@Valid @RequestBody(required = false) TrainRequest request) {
+        String user = callers.current().map(Caller::id).orElse("anonymous");
+        ProcessInstance process = runtime.createMessageCorrelation("ModelTrainingRequested")
+                .setVariable("requestedBy", user)
+                .setVariable("reason", request == null ? null : request.reason())
+                .correlateStartMessage();
+        return ResponseEntity.accepted().location(URI.create("/api/v1/ai/models"))
+                .body(Map.of("processInstanceId", process.getId(), "statusUrl", "/api/v1/ai/models"));
+    }
+
+    private Map<String, Object> view(RegisteredModel model) {
+        Map<String, Object> view = new java.util.LinkedHashMap<>();
+        view.put("name", model.name());
+        view.put("version", model.version());
+        view.put("status", model.status());
+        view.put("framework", model.framework());
+        view.put("checksum", model.checksum());
+        view.put("trainingRows", model.trainingRows());
+        view.put("synthetic", model.synthetic());
+        view.put("metrics", tree(model.metrics()));
+        view.put("featureSchema", tree(model.featureSchema()));
+        view.put("createdAt", model.createdAt());
+        view.put("activatedAt", model.activatedAt());
+        view.put("retiredAt", model.retiredAt());
+        return view;
+    }
+
+    private JsonNode tree(String value) {
+        try {
+            return json.readTree(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
