@@ -44,9 +44,10 @@ class WinModelTrainingTest {
 
         assertThat(evaluation.auc()).isGreaterThanOrEqualTo(0.8);
         assertThat(evaluation.logLoss()).isLessThan(Math.log(2));
-        // calibrated: in each well-filled tenth, the share won is near the mean predicted
-        assertThat(evaluation.calibration()).filteredOn(b -> b.count() >= 50)
-                .allSatisfy(b -> assertThat(b.shareWon()).isCloseTo(b.meanPredicted(), within(0.12)));
+        // calibrated: in each well-filled tenth, the share won is within three standard errors of the mean predicted
+        assertThat(evaluation.calibration()).filteredOn(b -> b.count() >= 50).allSatisfy(b -> assertThat(b.shareWon())
+                .isCloseTo(b.meanPredicted(), within(3 * Math.sqrt(b.meanPredicted() * (1 - b.meanPredicted())
+                        / b.count()) + 0.02)));
         // and the signs are the hidden ones: customers who buy, discounts help; margin and size hurt
         List<String> names = SCHEMA.names();
         assertThat(model.weights()[names.indexOf("customerWinRate")]).isPositive();
