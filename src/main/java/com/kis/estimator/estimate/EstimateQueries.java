@@ -7,6 +7,9 @@ public interface EstimateQueries {
 
     Optional<ApprovalFacts> approvalFacts(long estimateId);
 
+    /** The current revision as the win model reads it; empty for an unknown estimate. */
+    Optional<ScoringFacts> scoringFacts(long estimateId);
+
     /** The estimate number, without the cost of the price check {@link #approvalFacts} makes. */
     Optional<String> number(long estimateId);
 

@@ -44,6 +44,7 @@ import com.kis.estimator.ai.serving.ModelUnusable;
 import com.kis.estimator.ai.serving.WinPredictions;
 import com.kis.estimator.ai.training.SyntheticHistory;
 import com.kis.estimator.ai.training.TrainingRefused;
+import com.kis.estimator.estimate.EstimateClosed;
 
 /**
  * The win model's life on PostgreSQL: no history, no model; training through the model-training process;
@@ -64,6 +65,8 @@ class WinModelLifecycleTest {
     @Autowired ModelServing serving;
     @Autowired WinPredictions predictions;
     @Autowired ObjectMapper json;
+    @Autowired org.springframework.transaction.support.TransactionTemplate transaction;
+    @Autowired org.springframework.context.ApplicationEventPublisher events;
 
     @BeforeAll
     void registerEngine() {
@@ -163,6 +166,71 @@ class WinModelLifecycleTest {
                 .isEqualTo(ModelStatus.REJECTED);
         assertThat(serving.currentVersion()).contains(second.model().version());
         assertThat(predictions.predict(features, null)).isPresent();
+
+        scoringAnEstimateAndLearningFromItsOutcome(second.model().version());
+    }
+
+    /** An estimate scored by id, as its owner; its close becomes a row of the history. */
+    private void scoringAnEstimateAndLearningFromItsOutcome(int version) throws Exception {
+        String run = Long.toString(System.nanoTime(), 36).toUpperCase();
+        JsonHttp admin = JsonHttp.as(rest, "admin");
+        admin.post("/api/v1/products", """
+                {"code":"AI-BRK-%s","name":"시험 차단기","category":"BREAKER","unit":"EA","listPrice":50000,"cost":40000}"""
+                .formatted(run));
+        admin.post("/api/v1/products", """
+                {"code":"AI-CBL-%s","name":"시험 케이블","category":"CABLE","unit":"M","listPrice":3000,"cost":2000}"""
+                .formatted(run));
+        ResponseEntity<JsonNode> customer = admin.post("/api/v1/customers", """
+                {"code":"AI-C-%s","name":"(주)시험","businessRegistrationNumber":"%s","tier":"B"}"""
+                .formatted(run, registrationNumber()));
+        assertThat(customer.getStatusCode()).as(String.valueOf(customer.getBody())).isEqualTo(HttpStatus.CREATED);
+        ResponseEntity<JsonNode> estimate = JsonHttp.as(rest, "sales1").post("/api/v1/estimates", """
+                {"customerCode":"AI-C-%1$s","discountRate":3,"items":[{"productCode":"AI-BRK-%1$s","quantity":10},
+                 {"productCode":"AI-CBL-%1$s","quantity":100,"discountRate":8}]}""".formatted(run));
+        assertThat(estimate.getStatusCode()).as(String.valueOf(estimate.getBody())).isEqualTo(HttpStatus.CREATED);
+        long id = estimate.getBody().get("id").asLong();
+
+        JsonNode scored = JsonHttp.as(rest, "sales1").post("/api/v1/ai/predict", "{\"estimateId\":" + id + "}")
+                .getBody();
+        assertThat(scored.get("modelVersion").asInt()).as(scored.toString()).isEqualTo(version);
+        assertThat(scored.get("winProbability").asDouble()).isBetween(0.0, 1.0);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM erp_ai.predictions WHERE estimate_id = ?", Long.class,
+                id)).isOne();
+        assertProblem(JsonHttp.as(rest, "sales1").post("/api/v1/ai/predict", "{\"estimateId\":987654321}"),
+                HttpStatus.NOT_FOUND, "/problems/not-found");
+        assertProblem(JsonHttp.as(rest, "sales1").post("/api/v1/ai/predict",
+                "{\"estimateId\":" + id + ",\"features\":{}}"), HttpStatus.BAD_REQUEST, "/problems/validation");
+
+        transaction.executeWithoutResult(status -> events.publishEvent(
+                new EstimateClosed(id, estimate.getBody().get("number").asText(), "AI-C-" + run, true, Instant.now())));
+        String snapshot = Await.until("the closed estimate in the history", () -> jdbc.query(
+                "SELECT features FROM erp_ai.training_data WHERE estimate_id = ?", (rs, n) -> rs.getString(1), id)
+                .stream().findFirst().orElse(null));
+        Map<String, Object> stored = json.readValue(snapshot, new com.fasterxml.jackson.core.type.TypeReference<>() {
+        });
+        assertThat(stored).containsEntry("customerTier", "B").containsEntry("maxDiscountPercent", 8.0)
+                .containsEntry("lineCount", 2.0);
+        assertThat((double) stored.get("shareBreaker") + (double) stored.get("shareCable")).isCloseTo(1.0, within(1e-9));
+        assertThat(FeatureSchema.V1.vector(stored)).hasSize(FeatureSchema.V1.size());
+    }
+
+    /** A valid 사업자등록번호 no other test uses: random digits and their check digit. */
+    private static String registrationNumber() {
+        int[] weights = {1, 3, 7, 1, 3, 7, 1, 3, 5};
+        java.util.Random random = new java.util.Random();
+        int[] digits = new int[10];
+        int sum = 0;
+        for (int i = 0; i < 9; i++) {
+            digits[i] = random.nextInt(10);
+            sum += digits[i] * weights[i];
+        }
+        sum += digits[8] * 5 / 10;
+        digits[9] = (10 - sum % 10) % 10;
+        StringBuilder number = new StringBuilder();
+        for (int digit : digits) {
+            number.append(digit);
+        }
+        return number.substring(0, 3) + "-" + number.substring(3, 5) + "-" + number.substring(5);
     }
 
     private static Map<String, Object> features(Map<String, Object> row) {

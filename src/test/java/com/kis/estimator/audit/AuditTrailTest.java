@@ -108,7 +108,7 @@ class AuditTrailTest {
                 .containsEntry("roles", "sales").containsEntry("teams", "team-busan");
         assertThat(jdbc.queryForList("SELECT permission FROM shared.permissions WHERE role_id = 'approver' "
                 + "ORDER BY permission", String.class))
-                .containsExactly("catalog:read", "estimate:approve", "estimate:read");
+                .containsExactly("ai:predict", "catalog:read", "estimate:approve", "estimate:read");
         assertThat(jdbc.queryForObject("SELECT needs_mfa FROM shared.permissions WHERE role_id = 'manager' "
                 + "AND permission = 'estimate:approve'", Boolean.class)).isTrue();
     }

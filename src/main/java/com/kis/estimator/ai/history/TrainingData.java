@@ -45,6 +45,29 @@ public class TrainingData {
                 customerCode, write(features), won, Timestamp.from(closedAt), Timestamp.from(clock.instant()));
     }
 
+    /**
+     * The customer's share of won estimates among those closed before, or the whole history's share when the
+     * customer has none yet (a new customer is taken as average, not as hopeless); 0.5 without any history.
+     */
+    public double winRate(String customerCode) {
+        Map<String, Object> own = jdbc.queryForMap("SELECT COUNT(*) AS closed, SUM(CASE WHEN won THEN 1 ELSE 0 END)"
+                + " AS won FROM erp_ai.training_data WHERE customer_code = ?", customerCode);
+        long closed = ((Number) own.get("closed")).longValue();
+        if (closed > 0) {
+            return ((Number) own.get("won")).doubleValue() / closed;
+        }
+        Map<String, Object> all = jdbc.queryForMap("SELECT COUNT(*) AS closed, SUM(CASE WHEN won THEN 1 ELSE 0 END)"
+                + " AS won FROM erp_ai.training_data");
+        long total = ((Number) all.get("closed")).longValue();
+        return total == 0 ? 0.5 : ((Number) all.get("won")).doubleValue() / total;
+    }
+
+    /** Whether the estimate's outcome is already in the history (a close is recorded once). */
+    public boolean has(long estimateId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM erp_ai.training_data WHERE estimate_id = ?", Long.class,
+                estimateId) > 0;
+    }
+
     public long count() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM erp_ai.training_data", Long.class);
     }

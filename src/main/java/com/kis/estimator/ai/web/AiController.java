@@ -17,11 +17,13 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kis.estimator.ai.features.EstimateFeatures;
 import com.kis.estimator.ai.features.FeatureRefused;
 import com.kis.estimator.ai.registry.ModelRegistry;
 import com.kis.estimator.ai.registry.RegisteredModel;
 import com.kis.estimator.ai.serving.ModelServing;
 import com.kis.estimator.ai.serving.WinPredictions;
+import com.kis.estimator.estimate.EstimateAccess;
 import com.kis.estimator.platform.web.ApiProblemException;
 import com.kis.estimator.platform.web.ProblemType;
 import com.kis.estimator.security.Caller;
@@ -45,9 +47,13 @@ class AiController {
     private final RuntimeService runtime;
     private final Callers callers;
     private final ObjectMapper json;
+    private final EstimateFeatures estimateFeatures;
+    private final EstimateAccess access;
 
     AiController(WinPredictions predictions, ModelRegistry registry, ModelServing serving, RuntimeService runtime,
-            Callers callers, ObjectMapper json) {
+            Callers callers, ObjectMapper json, EstimateFeatures estimateFeatures, EstimateAccess access) {
+        this.estimateFeatures = estimateFeatures;
+        this.access = access;
         this.predictions = predictions;
         this.registry = registry;
         this.serving = serving;
@@ -58,10 +64,19 @@ class AiController {
 
     @RequiresPermission(Permission.AI_PREDICT)
     @PostMapping("/predict")
-    @Operation(summary = "The probability that an estimate with these features is won, and what moved it")
+    @Operation(summary = "The probability that an estimate (by id, or its features) is won, and what moved it")
     WinPredictions.Prediction predict(@Valid @RequestBody PredictRequest request) {
+        if ((request.estimateId() == null) == (request.features() == null)) {
+            throw ApiProblemException.invalidField("estimateId", "give either estimateId or features, not both");
+        }
+        Map<String, Object> features = request.features();
+        if (request.estimateId() != null) {
+            access.requireVisible(request.estimateId());
+            features = estimateFeatures.of(request.estimateId())
+                    .orElseThrow(() -> ApiProblemException.notFound("Estimate", request.estimateId()));
+        }
         try {
-            return predictions.predict(request.features(), null).orElseThrow(() -> new ApiProblemException(
+            return predictions.predict(features, request.estimateId()).orElseThrow(() -> new ApiProblemException(
                     HttpStatus.SERVICE_UNAVAILABLE, ProblemType.SERVICE_UNAVAILABLE,
                     "No win model is serving yet: train one (POST /api/v1/ai/models/train)"));
         } catch (FeatureRefused e) {

@@ -2,8 +2,9 @@ package com.kis.estimator.ai.web;
 
 import java.util.Map;
 
-import jakarta.validation.constraints.NotNull;
-
-/** The features to score, by name (GET /api/v1/ai/models shows the active model's schema). */
-record PredictRequest(@NotNull Map<String, Object> features) {
+/**
+ * What to score: an existing estimate ({@code estimateId}, its current revision) or features given by name
+ * (GET /api/v1/ai/models shows the schema). Exactly one of the two.
+ */
+record PredictRequest(Long estimateId, Map<String, Object> features) {
 }

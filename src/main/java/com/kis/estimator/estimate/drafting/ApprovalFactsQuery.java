@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.kis.estimator.estimate.ApprovalFacts;
 import com.kis.estimator.estimate.EstimateQueries;
+import com.kis.estimator.estimate.ScoringFacts;
 import com.kis.estimator.estimate.history.RevisionDiff;
 import com.kis.estimator.estimate.model.Estimate;
 import com.kis.estimator.estimate.model.EstimateItem;
@@ -84,14 +85,29 @@ class ApprovalFactsQuery implements EstimateQueries {
     }
 
     @Override
+    public Optional<ScoringFacts> scoringFacts(long estimateId) {
+        return estimates.findById(estimateId).map(estimate -> {
+            var revision = estimates.findRevision(estimate, estimate.getCurrentRevision()).orElseThrow();
+            return new ScoringFacts(estimate.getId(), estimate.getNumber(), estimate.getStatus(),
+                    revision.getCustomerCode(), revision.getCustomerTier(), revision.getTotal(),
+                    largestDiscount(revision), revision.getMarginRate(), revision.getPricingDate(),
+                    revision.getValidUntil(), revision.getRevision(), revision.getItems().stream()
+                            .map(item -> new ScoringFacts.Line(item.getProductCode(), item.getNetAmount())).toList());
+        });
+    }
+
+    private static BigDecimal largestDiscount(EstimateRevision revision) {
+        return revision.getItems().stream().map(EstimateItem::getDiscountRate)
+                .reduce(revision.getDiscountRate(), BigDecimal::max).stripTrailingZeros();
+    }
+
+    @Override
     public Optional<ApprovalFacts> approvalFacts(long estimateId) {
         return estimates.findById(estimateId).map(estimate -> {
             var revision = estimates.findRevision(estimate, estimate.getCurrentRevision()).orElseThrow();
-            BigDecimal largestDiscount = revision.getItems().stream().map(EstimateItem::getDiscountRate)
-                    .reduce(revision.getDiscountRate(), BigDecimal::max);
             return new ApprovalFacts(estimate.getId(), estimate.getNumber(), revision.getRevision(),
                     estimate.getOwner(), estimate.getStatus(), revision.getCustomerName(), revision.getCustomerTier(),
-                    revision.getTotal(), largestDiscount.stripTrailingZeros(),
+                    revision.getTotal(), largestDiscount(revision),
                     revision.getMarginRate().stripTrailingZeros(), revision.getValidUntil(),
                     priceCheck.isStale(estimate, revision));
         });

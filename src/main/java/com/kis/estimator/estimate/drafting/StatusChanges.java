@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.kis.estimator.audit.AuditTrail;
 import com.kis.estimator.estimate.EstimateApproved;
+import com.kis.estimator.estimate.EstimateClosed;
 import com.kis.estimator.estimate.EstimateLifecycle;
 import com.kis.estimator.estimate.EstimateStatus;
 import com.kis.estimator.estimate.model.Estimate;
@@ -63,6 +64,10 @@ class StatusChanges implements EstimateLifecycle {
         if (to == EstimateStatus.APPROVED) {
             events.publishEvent(new EstimateApproved(estimate.getId(), estimate.getNumber(),
                     estimate.getCurrentRevision(), estimate.getCustomerCode(), estimate.getTotal(), estimate.getOwner()));
+        }
+        if (to == EstimateStatus.WON || to == EstimateStatus.LOST) {
+            events.publishEvent(new EstimateClosed(estimate.getId(), estimate.getNumber(), estimate.getCustomerCode(),
+                    to == EstimateStatus.WON, Instant.now(clock)));
         }
         return estimate.getNumber();
     }

@@ -1,0 +1,194 @@
+package com.kis.estimator.ai.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDList;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ZooModel;
+import ai.djl.translate.NoBatchifyTranslator;
+import ai.djl.translate.TranslatorContext;
+
+import com.kis.estimator.KeycloakTestServer;
+import com.kis.estimator.KisEstimatorApplication;
+import com.kis.estimator.PostgresTestDatabase;
+import com.kis.estimator.ai.features.FeatureSchema;
+import com.kis.estimator.ai.history.TrainingData;
+import com.kis.estimator.ai.model.SavedModelWriter;
+import com.kis.estimator.ai.registry.ModelTraining;
+import com.kis.estimator.ai.serving.DjlWinModel;
+import com.kis.estimator.ai.serving.WinPredictions;
+import com.kis.estimator.ai.training.Example;
+import com.kis.estimator.ai.training.LogisticRegressionTrainer;
+import com.kis.estimator.ai.training.SyntheticHistory;
+
+/**
+ * Win model speed (bench/ai.sh, docs/benchmarks.md): training time for 10,000 and 100,000 rows; single-row
+ * predict latency through the service ({@code WinPredictions}: feature checks, DJL, contributions, the
+ * prediction logged in PostgreSQL) and through the served graph alone, against a raw DJL predictor on the same
+ * SavedModel in the same run; batch throughput of the served graph against the raw predictor; resident memory.
+ */
+public final class AiBenchmark {
+
+    private static final int WARM_UP = 2_000;
+    private static final int CALLS = 20_000;
+
+    public static void main(String[] args) throws Exception {
+        FeatureSchema schema = FeatureSchema.V1;
+        System.out.printf(Locale.ROOT, "machine: %d cores, max heap %d MB%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        for (int rows : new int[] {10_000, 100_000}) {
+            List<Example> examples = SyntheticHistory.examples(schema, SyntheticHistory.estimates(rows, rows));
+            long started = System.nanoTime();
+            LogisticRegressionTrainer.defaults().train(schema, examples);
+            System.out.printf(Locale.ROOT, "training, %,d rows (40 epochs): %.2f s%n", rows,
+                    (System.nanoTime() - started) / 1e9);
+        }
+
+        PostgresTestDatabase database = PostgresTestDatabase.createFresh("kis_bench");
+        Path models = Files.createTempDirectory("kis-ai-bench");
+        Map<String, Object> properties = new HashMap<>(database.springProperties());
+        properties.put("server.port", "0");
+        properties.put("logging.level.root", "warn");
+        properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", KeycloakTestServer.get().issuer());
+        properties.put("kis.ai.model-dir", models.toString());
+        properties.put("kis.erp.inbox.enabled", "false");
+        properties.put("kis.ocr.inbox.enabled", "false");
+        String[] appArgs = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(KisEstimatorApplication.class)
+                .profiles("prod").run(appArgs)) {
+            TrainingData history = app.getBean(TrainingData.class);
+            for (Map<String, Object> row : SyntheticHistory.estimates(10_000, 1)) {
+                Map<String, Object> features = new LinkedHashMap<>(row);
+                boolean won = (boolean) features.remove("won");
+                history.add("synthetic", null, null, null, features, won, Instant.now());
+            }
+            ModelTraining training = app.getBean(ModelTraining.class);
+            long started = System.nanoTime();
+            ModelTraining.Candidate candidate = training.train("bench");
+            training.activate(candidate.model().version(), "bench");
+            System.out.printf(Locale.ROOT, "train + write + register + load + warm up, 10,000 rows from PostgreSQL:"
+                    + " %.2f s (held-out AUC %.3f)%n", (System.nanoTime() - started) / 1e9, candidate.evaluation().auc());
+            System.out.printf(Locale.ROOT, "resident memory with the model loaded: %d MB%n", residentMegabytes());
+
+            List<Map<String, Object>> inputs = new ArrayList<>();
+            for (Map<String, Object> row : SyntheticHistory.estimates(1_000, 3)) {
+                Map<String, Object> features = new LinkedHashMap<>(row);
+                features.remove("won");
+                inputs.add(features);
+            }
+            float[][] rows = inputs.stream().map(f -> floats(schema.vector(f))).toArray(float[][]::new);
+            Path artifact = Path.of(candidate.model().artifactPath());
+
+            try (ZooModel<float[][], float[]> raw = rawModel(artifact);
+                    Predictor<float[][], float[]> predictor = raw.newPredictor();
+                    DjlWinModel served = DjlWinModel.load(artifact, 1, schema.size())) {
+                WinPredictions service = app.getBean(WinPredictions.class);
+                double[] rawLatency = latencies(i -> predictor.predict(new float[][] {rows[i % rows.length]}));
+                double[] graphLatency = latencies(i -> served.predict(new float[][] {rows[i % rows.length]}));
+                double[] serviceLatency = latencies(i -> service.predict(inputs.get(i % inputs.size()), null));
+                System.out.println("| single-row predict | p50 µs | p99 µs | × raw p99 |");
+                System.out.println("|---|---:|---:|---:|");
+                row("raw DJL predictor (baseline)", rawLatency, rawLatency);
+                row("served graph (DjlWinModel: predictor pool)", graphLatency, rawLatency);
+                row("service: checks, DJL, contributions, logged in PostgreSQL", serviceLatency, rawLatency);
+
+                float[][] batch = Arrays.copyOf(rows, 256);
+                double rawRate = throughput(() -> predictor.predict(batch), batch.length);
+                double servedRate = throughput(() -> served.predict(batch), batch.length);
+                System.out.printf(Locale.ROOT, "batch of 256: raw %.0f rows/s, served %.0f rows/s (%.2f of raw)%n",
+                        rawRate, servedRate, servedRate / rawRate);
+            }
+        } finally {
+            database.drop();
+        }
+    }
+
+    interface Call {
+        void run(int i) throws Exception;
+    }
+
+    private static double[] latencies(Call call) throws Exception {
+        for (int i = 0; i < WARM_UP; i++) {
+            call.run(i);
+        }
+        double[] micros = new double[CALLS];
+        for (int i = 0; i < CALLS; i++) {
+            long started = System.nanoTime();
+            call.run(i);
+            micros[i] = (System.nanoTime() - started) / 1e3;
+        }
+        Arrays.sort(micros);
+        return micros;
+    }
+
+    private static void row(String what, double[] sorted, double[] baseline) {
+        System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.2f |%n", what, sorted[sorted.length / 2],
+                sorted[(int) (sorted.length * 0.99)], sorted[(int) (sorted.length * 0.99)]
+                        / baseline[(int) (baseline.length * 0.99)]);
+    }
+
+    interface Batch {
+        void run() throws Exception;
+    }
+
+    private static double throughput(Batch batch, int size) throws Exception {
+        for (int i = 0; i < 200; i++) {
+            batch.run();
+        }
+        long started = System.nanoTime();
+        int batches = 0;
+        while (System.nanoTime() - started < 3_000_000_000L) {
+            batch.run();
+            batches++;
+        }
+        return batches * (double) size / ((System.nanoTime() - started) / 1e9);
+    }
+
+    private static ZooModel<float[][], float[]> rawModel(Path artifact) throws Exception {
+        return Criteria.builder().setTypes(float[][].class, float[].class).optModelPath(artifact)
+                .optEngine("TensorFlow").optOption("Tags", SavedModelWriter.TAG)
+                .optOption("SignatureDefKey", SavedModelWriter.SIGNATURE)
+                .optTranslator(new NoBatchifyTranslator<float[][], float[]>() {
+                    @Override
+                    public NDList processInput(TranslatorContext context, float[][] input) {
+                        return new NDList(context.getNDManager().create(input));
+                    }
+
+                    @Override
+                    public float[] processOutput(TranslatorContext context, NDList list) {
+                        return list.singletonOrThrow().toFloatArray();
+                    }
+                }).build().loadModel();
+    }
+
+    private static float[] floats(double[] values) {
+        float[] floats = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            floats[i] = (float) values[i];
+        }
+        return floats;
+    }
+
+    private static long residentMegabytes() throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+}
