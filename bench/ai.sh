@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
-DJL_OFFLINE=true java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+DJL_OFFLINE=true TF_CPP_MIN_LOG_LEVEL=2 java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
   com.kis.estimator.ai.bench.AiBenchmark "$@"

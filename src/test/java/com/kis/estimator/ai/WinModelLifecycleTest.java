@@ -113,7 +113,7 @@ class WinModelLifecycleTest {
         assertThat(scored.get("winProbability").asDouble()).isCloseTo(expected, within(1e-5));
         assertThat(scored.get("modelVersion").asInt()).isEqualTo(first);
         assertThat(scored.get("contributions")).hasSize(5);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM erp_ai.predictions", Long.class)).isEqualTo(logged + 1);
+        awaitPredictions("SELECT COUNT(*) FROM erp_ai.predictions", logged + 1);
 
         // bad features: every problem named, nothing logged
         Map<String, Object> bad = new LinkedHashMap<>(features);
@@ -126,6 +126,7 @@ class WinModelLifecycleTest {
                 .contains("features.customerTier", "features.shoeSize");
         assertProblem(JsonHttp.as(rest, "approver1").post("/api/v1/ai/predict",
                 "{\"features\": {\"logTotal\": \"NaN\"}}"), HttpStatus.BAD_REQUEST, "/problems/validation");
+        Thread.sleep(500); // the log writes within 200 ms: long enough for a wrongly logged refusal to show
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM erp_ai.predictions", Long.class)).isEqualTo(logged + 1);
 
         // a second model swapped in while requests keep coming: none fails
@@ -194,8 +195,7 @@ class WinModelLifecycleTest {
                 .getBody();
         assertThat(scored.get("modelVersion").asInt()).as(scored.toString()).isEqualTo(version);
         assertThat(scored.get("winProbability").asDouble()).isBetween(0.0, 1.0);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM erp_ai.predictions WHERE estimate_id = ?", Long.class,
-                id)).isOne();
+        awaitPredictions("SELECT COUNT(*) FROM erp_ai.predictions WHERE estimate_id = " + id, 1);
         assertProblem(JsonHttp.as(rest, "sales1").post("/api/v1/ai/predict", "{\"estimateId\":987654321}"),
                 HttpStatus.NOT_FOUND, "/problems/not-found");
         assertProblem(JsonHttp.as(rest, "sales1").post("/api/v1/ai/predict",
@@ -212,6 +212,12 @@ class WinModelLifecycleTest {
                 .containsEntry("lineCount", 2.0);
         assertThat((double) stored.get("shareBreaker") + (double) stored.get("shareCable")).isCloseTo(1.0, within(1e-9));
         assertThat(FeatureSchema.V1.vector(stored)).hasSize(FeatureSchema.V1.size());
+    }
+
+    /** The prediction log writes off the request path: wait until it has. */
+    private void awaitPredictions(String countQuery, long expected) {
+        Await.until(expected + " logged predictions", () -> jdbc.queryForObject(countQuery, Long.class) == expected
+                ? Boolean.TRUE : null);
     }
 
     /** A valid 사업자등록번호 no other test uses: random digits and their check digit. */

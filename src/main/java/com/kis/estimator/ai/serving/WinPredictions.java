@@ -1,29 +1,20 @@
 package com.kis.estimator.ai.serving;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kis.estimator.ai.features.FeatureSchema;
 
 /**
  * Scores an estimate's features with the served model and logs every prediction in {@code erp_ai.predictions}
- * (a hash of the input, the output, the model version, the latency, the estimate).
+ * (a hash of the input, the output, the model version, the latency, the estimate), written off the request path
+ * by {@link PredictionLog}.
  */
 @Service
 public class WinPredictions {
@@ -39,14 +30,12 @@ public class WinPredictions {
     private static final int SHOWN_CONTRIBUTIONS = 5;
 
     private final ModelServing serving;
-    private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
+    private final PredictionLog predictionLog;
     private final Clock clock;
 
-    WinPredictions(ModelServing serving, JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+    WinPredictions(ModelServing serving, PredictionLog predictionLog, Clock clock) {
         this.serving = serving;
-        this.jdbc = jdbc;
-        this.json = json;
+        this.predictionLog = predictionLog;
         this.clock = clock;
     }
 
@@ -86,29 +75,7 @@ public class WinPredictions {
     }
 
     private void log(Map<String, Object> features, Long estimateId, Prediction prediction) {
-        jdbc.update("INSERT INTO erp_ai.predictions (model_name, model_version, estimate_id, input_hash,"
-                + " win_probability, output, latency_us, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                prediction.model(), prediction.modelVersion(), estimateId, hash(features),
-                BigDecimal.valueOf(prediction.winProbability()).setScale(5, RoundingMode.HALF_UP),
-                write(prediction), prediction.latencyMicros(), Timestamp.from(clock.instant()));
-    }
-
-    /** SHA-256 of the features as sorted JSON: the same input always hashes alike. */
-    private String hash(Map<String, Object> features) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(write(new TreeMap<>(features)).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        predictionLog.record(new PredictionLog.Entry(estimateId, Map.copyOf(features), prediction, clock.instant()));
     }
 
     private static double round(double value) {

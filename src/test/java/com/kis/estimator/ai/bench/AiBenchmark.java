@@ -43,7 +43,7 @@ import com.kis.estimator.ai.training.SyntheticHistory;
 public final class AiBenchmark {
 
     private static final int WARM_UP = 2_000;
-    private static final int CALLS = 20_000;
+    private static final int CALLS = 10_000;
 
     public static void main(String[] args) throws Exception {
         FeatureSchema schema = FeatureSchema.V1;
@@ -97,18 +97,32 @@ public final class AiBenchmark {
                     Predictor<float[][], float[]> predictor = raw.newPredictor();
                     DjlWinModel served = DjlWinModel.load(artifact, 1, schema.size())) {
                 WinPredictions service = app.getBean(WinPredictions.class);
-                double[] rawLatency = latencies(i -> predictor.predict(new float[][] {rows[i % rows.length]}));
-                double[] graphLatency = latencies(i -> served.predict(new float[][] {rows[i % rows.length]}));
-                double[] serviceLatency = latencies(i -> service.predict(inputs.get(i % inputs.size()), null));
+                // the three paths in alternating rounds, so that the machine's noise falls on each alike
+                List<double[]> raws = new ArrayList<>();
+                List<double[]> graphs = new ArrayList<>();
+                List<double[]> services = new ArrayList<>();
+                for (int round = 0; round < 3; round++) {
+                    raws.add(latencies(i -> predictor.predict(new float[][] {rows[i % rows.length]})));
+                    graphs.add(latencies(i -> served.predict(new float[][] {rows[i % rows.length]})));
+                    services.add(latencies(i -> service.predict(inputs.get(i % inputs.size()), null)));
+                }
+                double[] rawLatency = merged(raws);
+                double[] graphLatency = merged(graphs);
+                double[] serviceLatency = merged(services);
                 System.out.println("| single-row predict | p50 µs | p99 µs | × raw p99 |");
                 System.out.println("|---|---:|---:|---:|");
                 row("raw DJL predictor (baseline)", rawLatency, rawLatency);
                 row("served graph (DjlWinModel: predictor pool)", graphLatency, rawLatency);
-                row("service: checks, DJL, contributions, logged in PostgreSQL", serviceLatency, rawLatency);
+                row("service: checks, DJL, contributions, queued for the log", serviceLatency, rawLatency);
 
+                // alternated, three rounds each, the best of each counted: the machine is shared and noisy
                 float[][] batch = Arrays.copyOf(rows, 256);
-                double rawRate = throughput(() -> predictor.predict(batch), batch.length);
-                double servedRate = throughput(() -> served.predict(batch), batch.length);
+                double rawRate = 0;
+                double servedRate = 0;
+                for (int round = 0; round < 3; round++) {
+                    rawRate = Math.max(rawRate, throughput(() -> predictor.predict(batch), batch.length));
+                    servedRate = Math.max(servedRate, throughput(() -> served.predict(batch), batch.length));
+                }
                 System.out.printf(Locale.ROOT, "batch of 256: raw %.0f rows/s, served %.0f rows/s (%.2f of raw)%n",
                         rawRate, servedRate, servedRate / rawRate);
             }
@@ -135,6 +149,12 @@ public final class AiBenchmark {
         return micros;
     }
 
+    private static double[] merged(List<double[]> rounds) {
+        double[] all = rounds.stream().flatMapToDouble(Arrays::stream).toArray();
+        Arrays.sort(all);
+        return all;
+    }
+
     private static void row(String what, double[] sorted, double[] baseline) {
         System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.2f |%n", what, sorted[sorted.length / 2],
                 sorted[(int) (sorted.length * 0.99)], sorted[(int) (sorted.length * 0.99)]
@@ -151,7 +171,7 @@ public final class AiBenchmark {
         }
         long started = System.nanoTime();
         int batches = 0;
-        while (System.nanoTime() - started < 3_000_000_000L) {
+        while (System.nanoTime() - started < 2_000_000_000L) {
             batch.run();
             batches++;
         }
