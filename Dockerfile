@@ -22,7 +22,10 @@ COPY camel-routes camel-routes
 RUN mkdir -p /app/data && chown -R kis /app
 USER kis
 # One Tesseract thread per engine: OpenMP threads fight each other on small machines (5x slower measured).
+# DJL never downloads: the TensorFlow natives are in the jar (unpacked to ~/.djl.ai, /app/.djl.ai, at first use).
 ENV OMP_THREAD_LIMIT=1 \
+    DJL_OFFLINE=true \
+    TF_CPP_MIN_LOG_LEVEL=1 \
     SPRING_PROFILES_ACTIVE=prod \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
 EXPOSE 8080
