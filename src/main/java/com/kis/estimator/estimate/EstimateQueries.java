@@ -10,6 +10,13 @@ public interface EstimateQueries {
     /** The current revision as the win model reads it; empty for an unknown estimate. */
     Optional<ScoringFacts> scoringFacts(long estimateId);
 
+    /**
+     * How these products were quoted to customers of this tier: the current revision's lines of every estimate
+     * that got as far as approval (APPROVED, SENT, WON, LOST, EXPIRED), except {@code excludingEstimateId}.
+     */
+    java.util.List<PricePoint> priceHistory(java.util.Collection<String> productCodes, String customerTier,
+            long excludingEstimateId);
+
     /** The estimate number, without the cost of the price check {@link #approvalFacts} makes. */
     Optional<String> number(long estimateId);
 

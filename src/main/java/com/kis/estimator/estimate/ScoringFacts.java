@@ -15,6 +15,6 @@ public record ScoringFacts(long estimateId, String number, EstimateStatus status
         String customerTier, BigDecimal total, BigDecimal largestDiscountRate, BigDecimal marginRate,
         LocalDate pricingDate, LocalDate validUntil, int revision, List<Line> lines) {
 
-    public record Line(String productCode, BigDecimal netAmount) {
+    public record Line(String productCode, BigDecimal quantity, BigDecimal discountRate, BigDecimal netAmount) {
     }
 }

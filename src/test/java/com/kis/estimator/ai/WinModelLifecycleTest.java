@@ -67,6 +67,7 @@ class WinModelLifecycleTest {
     @Autowired ObjectMapper json;
     @Autowired org.springframework.transaction.support.TransactionTemplate transaction;
     @Autowired org.springframework.context.ApplicationEventPublisher events;
+    @Autowired com.kis.estimator.estimate.EstimateLifecycle lifecycle;
 
     @BeforeAll
     void registerEngine() {
@@ -190,11 +191,27 @@ class WinModelLifecycleTest {
                  {"productCode":"AI-CBL-%1$s","quantity":100,"discountRate":8}]}""".formatted(run));
         assertThat(estimate.getStatusCode()).as(String.valueOf(estimate.getBody())).isEqualTo(HttpStatus.CREATED);
         long id = estimate.getBody().get("id").asLong();
+        // the breaker's history with tier B: six approved quotes at list price
+        for (int i = 0; i < 6; i++) {
+            long past = JsonHttp.as(rest, "sales1").post("/api/v1/estimates", """
+                    {"customerCode":"AI-C-%1$s","discountRate":3,"items":[{"productCode":"AI-BRK-%1$s","quantity":10}]}"""
+                    .formatted(run)).getBody().get("id").asLong();
+            lifecycle.changeStatus(past, com.kis.estimator.estimate.EstimateStatus.SUBMITTED, "sales1", null);
+            lifecycle.changeStatus(past, com.kis.estimator.estimate.EstimateStatus.APPROVED, "approver1", null);
+        }
 
         JsonNode scored = JsonHttp.as(rest, "sales1").post("/api/v1/ai/predict", "{\"estimateId\":" + id + "}")
                 .getBody();
         assertThat(scored.get("modelVersion").asInt()).as(scored.toString()).isEqualTo(version);
         assertThat(scored.get("winProbability").asDouble()).isBetween(0.0, 1.0);
+        assertThat(scored.get("anomalies")).as("priced as before; the cable has no history").isEmpty();
+        long cut = JsonHttp.as(rest, "sales1").post("/api/v1/estimates", """
+                {"customerCode":"AI-C-%1$s","discountRate":3,"items":[{"productCode":"AI-BRK-%1$s","quantity":10,
+                 "discountRate":40}]}""".formatted(run)).getBody().get("id").asLong();
+        JsonNode unusual = JsonHttp.as(rest, "sales1").post("/api/v1/ai/predict", "{\"estimateId\":" + cut + "}")
+                .getBody();
+        assertThat(unusual.get("anomalies").findValuesAsText("kind")).containsExactlyInAnyOrder("UNIT_PRICE", "DISCOUNT");
+        assertThat(unusual.at("/anomalies/0/samples").asInt()).isEqualTo(6);
         awaitPredictions("SELECT COUNT(*) FROM erp_ai.predictions WHERE estimate_id = " + id, 1);
         assertProblem(JsonHttp.as(rest, "sales1").post("/api/v1/ai/predict", "{\"estimateId\":987654321}"),
                 HttpStatus.NOT_FOUND, "/problems/not-found");

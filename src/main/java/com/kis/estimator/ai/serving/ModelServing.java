@@ -3,6 +3,7 @@ package com.kis.estimator.ai.serving;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,7 @@ import com.kis.estimator.ai.registry.AnalyticsEvents;
 import com.kis.estimator.ai.registry.ModelRegistry;
 import com.kis.estimator.ai.registry.RegisteredModel;
 import com.kis.estimator.ai.settings.AiProperties;
+import com.kis.estimator.ai.training.WinModelParameters;
 
 /**
  * Serves the ACTIVE win model. It is loaded and warmed up at start, and a newly activated model replaces it
@@ -90,7 +92,7 @@ public class ModelServing implements DisposableBean {
     /**
      * Runs {@code use} with the model being served, held for the duration; empty without one.
      */
-    public <T> Optional<T> withModel(java.util.function.Function<Model, T> use) {
+    public <T> Optional<T> withModel(Function<Model, T> use) {
         while (true) {
             ServedModel model = served.get();
             if (model == null) {
@@ -107,8 +109,7 @@ public class ModelServing implements DisposableBean {
     }
 
     /** What a caller may use while holding the model. */
-    public record Model(ModelFile file, com.kis.estimator.ai.training.WinModelParameters parameters,
-            DjlWinModel graph) {
+    public record Model(ModelFile file, WinModelParameters parameters, DjlWinModel graph) {
     }
 
     public Optional<Integer> currentVersion() {

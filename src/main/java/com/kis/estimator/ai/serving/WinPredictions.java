@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
+import com.kis.estimator.ai.anomaly.PriceAnomalies;
 import com.kis.estimator.ai.features.FeatureSchema;
 
 /**
@@ -23,8 +24,9 @@ public class WinPredictions {
     public record Contribution(String feature, Object value, double effect) {
     }
 
+    /** @param anomalies lines priced unlike the past (scoring by estimate only; empty for bare features) */
     public record Prediction(double winProbability, String model, int modelVersion, List<Contribution> contributions,
-            long latencyMicros) {
+            List<PriceAnomalies.Anomaly> anomalies, long latencyMicros) {
     }
 
     private static final int SHOWN_CONTRIBUTIONS = 5;
@@ -44,6 +46,12 @@ public class WinPredictions {
      * @throws com.kis.estimator.ai.features.FeatureRefused naming what cannot be scored
      */
     public Optional<Prediction> predict(Map<String, Object> features, Long estimateId) {
+        return predict(features, estimateId, List.of());
+    }
+
+    /** The same, for an estimate whose price anomalies were found: they are answered and logged with the score. */
+    public Optional<Prediction> predict(Map<String, Object> features, Long estimateId,
+            List<PriceAnomalies.Anomaly> anomalies) {
         long started = System.nanoTime();
         Optional<Prediction> prediction = serving.withModel(model -> {
             FeatureSchema schema = model.file().schema();
@@ -68,7 +76,7 @@ public class WinPredictions {
             contributions.sort(Comparator.comparingDouble((Contribution c) -> Math.abs(c.effect())).reversed());
             return new Prediction(round(probability), ModelServing.MODEL, model.file().version(),
                     List.copyOf(contributions.subList(0, Math.min(SHOWN_CONTRIBUTIONS, contributions.size()))),
-                    (System.nanoTime() - started) / 1000);
+                    List.copyOf(anomalies), (System.nanoTime() - started) / 1000);
         });
         prediction.ifPresent(p -> log(features, estimateId, p));
         return prediction;

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kis.estimator.ai.anomaly.PriceAnomalies;
 import com.kis.estimator.ai.features.EstimateFeatures;
 import com.kis.estimator.ai.features.FeatureRefused;
 import com.kis.estimator.ai.registry.ModelRegistry;
@@ -24,6 +25,8 @@ import com.kis.estimator.ai.registry.RegisteredModel;
 import com.kis.estimator.ai.serving.ModelServing;
 import com.kis.estimator.ai.serving.WinPredictions;
 import com.kis.estimator.estimate.EstimateAccess;
+import com.kis.estimator.estimate.EstimateQueries;
+import com.kis.estimator.estimate.ScoringFacts;
 import com.kis.estimator.platform.web.ApiProblemException;
 import com.kis.estimator.platform.web.ProblemType;
 import com.kis.estimator.security.Caller;
@@ -48,11 +51,16 @@ class AiController {
     private final Callers callers;
     private final ObjectMapper json;
     private final EstimateFeatures estimateFeatures;
+    private final PriceAnomalies priceAnomalies;
+    private final EstimateQueries estimates;
     private final EstimateAccess access;
 
     AiController(WinPredictions predictions, ModelRegistry registry, ModelServing serving, RuntimeService runtime,
-            Callers callers, ObjectMapper json, EstimateFeatures estimateFeatures, EstimateAccess access) {
+            Callers callers, ObjectMapper json, EstimateFeatures estimateFeatures, PriceAnomalies priceAnomalies,
+            EstimateQueries estimates, EstimateAccess access) {
         this.estimateFeatures = estimateFeatures;
+        this.priceAnomalies = priceAnomalies;
+        this.estimates = estimates;
         this.access = access;
         this.predictions = predictions;
         this.registry = registry;
@@ -70,13 +78,16 @@ class AiController {
             throw ApiProblemException.invalidField("estimateId", "give either estimateId or features, not both");
         }
         Map<String, Object> features = request.features();
+        List<PriceAnomalies.Anomaly> anomalies = List.of();
         if (request.estimateId() != null) {
             access.requireVisible(request.estimateId());
-            features = estimateFeatures.of(request.estimateId())
+            ScoringFacts facts = estimates.scoringFacts(request.estimateId())
                     .orElseThrow(() -> ApiProblemException.notFound("Estimate", request.estimateId()));
+            features = estimateFeatures.of(facts);
+            anomalies = priceAnomalies.of(facts);
         }
         try {
-            return predictions.predict(features, request.estimateId()).orElseThrow(() -> new ApiProblemException(
+            return predictions.predict(features, request.estimateId(), anomalies).orElseThrow(() -> new ApiProblemException(
                     HttpStatus.SERVICE_UNAVAILABLE, ProblemType.SERVICE_UNAVAILABLE,
                     "No win model is serving yet: train one (POST /api/v1/ai/models/train)"));
         } catch (FeatureRefused e) {

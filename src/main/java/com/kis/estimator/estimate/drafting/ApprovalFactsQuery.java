@@ -1,7 +1,12 @@
 package com.kis.estimator.estimate.drafting;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
@@ -9,6 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.kis.estimator.estimate.ApprovalFacts;
 import com.kis.estimator.estimate.EstimateQueries;
+import com.kis.estimator.estimate.EstimateStatus;
+import com.kis.estimator.estimate.PricePoint;
 import com.kis.estimator.estimate.ScoringFacts;
 import com.kis.estimator.estimate.history.RevisionDiff;
 import com.kis.estimator.estimate.model.Estimate;
@@ -20,6 +27,10 @@ import com.kis.estimator.platform.web.ApiProblemException;
 @Service
 @Transactional(readOnly = true)
 class ApprovalFactsQuery implements EstimateQueries {
+
+    /** Estimates that got as far as approval: their prices were agreed to, if not always accepted. */
+    private static final Set<EstimateStatus> QUOTED = EnumSet.of(EstimateStatus.APPROVED, EstimateStatus.SENT,
+            EstimateStatus.WON, EstimateStatus.LOST, EstimateStatus.EXPIRED);
 
     private final EstimateRepository estimates;
     private final PriceCheck priceCheck;
@@ -92,8 +103,23 @@ class ApprovalFactsQuery implements EstimateQueries {
                     revision.getCustomerCode(), revision.getCustomerTier(), revision.getTotal(),
                     largestDiscount(revision), revision.getMarginRate(), revision.getPricingDate(),
                     revision.getValidUntil(), revision.getRevision(), revision.getItems().stream()
-                            .map(item -> new ScoringFacts.Line(item.getProductCode(), item.getNetAmount())).toList());
+                            .map(item -> new ScoringFacts.Line(item.getProductCode(), item.getQuantity(),
+                                    item.getDiscountRate(), item.getNetAmount()))
+                            .toList());
         });
+    }
+
+    @Override
+    public List<PricePoint> priceHistory(Collection<String> productCodes, String customerTier,
+            long excludingEstimateId) {
+        if (productCodes.isEmpty()) {
+            return List.of();
+        }
+        return estimates.findPricePoints(QUOTED, productCodes, customerTier, excludingEstimateId).stream()
+                .map(row -> new PricePoint((String) row[0],
+                        ((BigDecimal) row[1]).divide((BigDecimal) row[2], 2, RoundingMode.HALF_UP),
+                        (BigDecimal) row[3]))
+                .toList();
     }
 
     private static BigDecimal largestDiscount(EstimateRevision revision) {
