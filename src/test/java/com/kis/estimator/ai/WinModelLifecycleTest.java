@@ -69,6 +69,8 @@ class WinModelLifecycleTest {
     @Autowired org.springframework.context.ApplicationEventPublisher events;
     @Autowired com.kis.estimator.estimate.EstimateLifecycle lifecycle;
 
+    private final String run = Long.toString(System.nanoTime(), 36).toUpperCase();
+
     @BeforeAll
     void registerEngine() {
         ProcessEngines.registerProcessEngine(engine);
@@ -84,6 +86,12 @@ class WinModelLifecycleTest {
         Map<String, Object> features = features(SyntheticHistory.estimates(1, 99).get(0));
         assertProblem(JsonHttp.as(rest, "approver1").post("/api/v1/ai/predict", body(features)),
                 HttpStatus.SERVICE_UNAVAILABLE, "/problems/service-unavailable");
+        // and an approval goes on without it
+        catalog();
+        String unscored = submitted(estimate("{\"productCode\":\"AI-BRK-" + run + "\",\"quantity\":2}"));
+        assertThat(engine.getRuntimeService().getVariable(unscored, "aiStatus")).isEqualTo("NO_MODEL");
+        assertThat(engine.getRuntimeService().getVariable(unscored, "winProbability")).isNull();
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(unscored).count()).isOne();
 
         List<Map<String, Object>> rows = SyntheticHistory.estimates(3000, 5);
         for (Map<String, Object> row : rows) {
@@ -172,9 +180,8 @@ class WinModelLifecycleTest {
         scoringAnEstimateAndLearningFromItsOutcome(second.model().version());
     }
 
-    /** An estimate scored by id, as its owner; its close becomes a row of the history. */
-    private void scoringAnEstimateAndLearningFromItsOutcome(int version) throws Exception {
-        String run = Long.toString(System.nanoTime(), 36).toUpperCase();
+    /** A breaker, a cable and a tier-B customer of this run. */
+    private void catalog() {
         JsonHttp admin = JsonHttp.as(rest, "admin");
         admin.post("/api/v1/products", """
                 {"code":"AI-BRK-%s","name":"시험 차단기","category":"BREAKER","unit":"EA","listPrice":50000,"cost":40000}"""
@@ -186,6 +193,26 @@ class WinModelLifecycleTest {
                 {"code":"AI-C-%s","name":"(주)시험","businessRegistrationNumber":"%s","tier":"B"}"""
                 .formatted(run, registrationNumber()));
         assertThat(customer.getStatusCode()).as(String.valueOf(customer.getBody())).isEqualTo(HttpStatus.CREATED);
+    }
+
+    /** Submits an estimate for approval; the process instance it started. */
+    private String submitted(long estimateId) {
+        assertThat(JsonHttp.as(rest, "sales1").post("/api/v1/estimates/" + estimateId + "/submit", "{}")
+                .getStatusCode().is2xxSuccessful()).isTrue();
+        return Await.until("the approval of " + estimateId, () -> engine.getRuntimeService()
+                .createProcessInstanceQuery().processDefinitionKey("estimate-approval")
+                .variableValueEquals("estimateId", estimateId).singleResult()).getId();
+    }
+
+    private long estimate(String items) {
+        ResponseEntity<JsonNode> created = JsonHttp.as(rest, "sales1").post("/api/v1/estimates",
+                "{\"customerCode\":\"AI-C-" + run + "\",\"items\":[" + items + "]}");
+        assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.CREATED);
+        return created.getBody().get("id").asLong();
+    }
+
+    /** An estimate scored by id, as its owner; its close becomes a row of the history. */
+    private void scoringAnEstimateAndLearningFromItsOutcome(int version) throws Exception {
         ResponseEntity<JsonNode> estimate = JsonHttp.as(rest, "sales1").post("/api/v1/estimates", """
                 {"customerCode":"AI-C-%1$s","discountRate":3,"items":[{"productCode":"AI-BRK-%1$s","quantity":10},
                  {"productCode":"AI-CBL-%1$s","quantity":100,"discountRate":8}]}""".formatted(run));
@@ -205,6 +232,10 @@ class WinModelLifecycleTest {
         assertThat(scored.get("modelVersion").asInt()).as(scored.toString()).isEqualTo(version);
         assertThat(scored.get("winProbability").asDouble()).isBetween(0.0, 1.0);
         assertThat(scored.get("anomalies")).as("priced as before; the cable has no history").isEmpty();
+        String withModel = submitted(id);
+        assertThat(engine.getRuntimeService().getVariable(withModel, "aiStatus")).isEqualTo("SCORED");
+        assertThat((Double) engine.getRuntimeService().getVariable(withModel, "winProbability")).isBetween(0.0, 1.0);
+        assertThat((String) engine.getRuntimeService().getVariable(withModel, "aiSummary")).contains("model v" + version);
         long cut = JsonHttp.as(rest, "sales1").post("/api/v1/estimates", """
                 {"customerCode":"AI-C-%1$s","discountRate":3,"items":[{"productCode":"AI-BRK-%1$s","quantity":10,
                  "discountRate":40}]}""".formatted(run)).getBody().get("id").asLong();
@@ -212,7 +243,8 @@ class WinModelLifecycleTest {
                 .getBody();
         assertThat(unusual.get("anomalies").findValuesAsText("kind")).containsExactlyInAnyOrder("UNIT_PRICE", "DISCOUNT");
         assertThat(unusual.at("/anomalies/0/samples").asInt()).isEqualTo(6);
-        awaitPredictions("SELECT COUNT(*) FROM erp_ai.predictions WHERE estimate_id = " + id, 1);
+        // scored twice: through the API, and by the approval's AI assessment
+        awaitPredictions("SELECT COUNT(*) FROM erp_ai.predictions WHERE estimate_id = " + id, 2);
         assertProblem(JsonHttp.as(rest, "sales1").post("/api/v1/ai/predict", "{\"estimateId\":987654321}"),
                 HttpStatus.NOT_FOUND, "/problems/not-found");
         assertProblem(JsonHttp.as(rest, "sales1").post("/api/v1/ai/predict",

@@ -55,10 +55,21 @@ class ApprovalRoutingDecisionTest {
         assertThat(levels(20_000_000, 5, 15, "VIP")).isEqualTo(levels(20_000_000, 5, 15, "C"));
     }
 
-    /** The groups in approval order, each once: what the approval process will create user tasks for. */
+    @Test
+    void anyPriceAnomalyAddsTheManager() {
+        assertThat(levels(3_000_000, 0, 20, "A", 1)).containsExactly("approver", "manager");
+        assertThat(levels(3_000_000, 0, 20, "A", 0)).containsExactly("approver");
+        assertThat(levels(60_000_000, 0, 20, "A", 2)).containsExactly("approver", "manager", "director");
+    }
+
     private static List<String> levels(double total, double discount, double margin, String tier) {
-        var result = engine.evaluateDecisionTable(routing, Map.of(
-                "total", total, "maxDiscountPercent", discount, "marginPercent", margin, "customerTier", tier));
+        return levels(total, discount, margin, tier, 0);
+    }
+
+    /** The groups in approval order, each once: what the approval process will create user tasks for. */
+    private static List<String> levels(double total, double discount, double margin, String tier, int anomalies) {
+        var result = engine.evaluateDecisionTable(routing, Map.of("total", total, "maxDiscountPercent", discount,
+                "marginPercent", margin, "customerTier", tier, "anomalyCount", anomalies));
         return result.getResultList().stream()
                 .sorted(Comparator.comparing(row -> (Integer) row.get("level")))
                 .map(row -> (String) row.get("group"))
