@@ -250,6 +250,13 @@ class WinModelLifecycleTest {
         assertProblem(JsonHttp.as(rest, "sales1").post("/api/v1/ai/predict",
                 "{\"estimateId\":" + id + ",\"features\":{}}"), HttpStatus.BAD_REQUEST, "/problems/validation");
 
+        // approved through the process, so that the analysis finds its cycle time in Camunda's history
+        ResponseEntity<JsonNode> approved = JsonHttp.as(rest, "approver1").post("/api/v1/estimates/" + id + "/approve",
+                "{\"decision\":\"APPROVE\",\"comment\":\"시험\"}");
+        assertThat(approved.getStatusCode().is2xxSuccessful()).as(String.valueOf(approved.getBody())).isTrue();
+        Await.until("the approval of " + id, () -> "APPROVED".equals(JsonHttp.as(rest, "sales1")
+                .get("/api/v1/estimates/" + id).getBody().path("status").asText()) ? Boolean.TRUE : null);
+
         transaction.executeWithoutResult(status -> events.publishEvent(
                 new EstimateClosed(id, estimate.getBody().get("number").asText(), "AI-C-" + run, true, Instant.now())));
         String snapshot = Await.until("the closed estimate in the history", () -> jdbc.query(
@@ -261,6 +268,65 @@ class WinModelLifecycleTest {
                 .containsEntry("lineCount", 2.0);
         assertThat((double) stored.get("shareBreaker") + (double) stored.get("shareCable")).isCloseTo(1.0, within(1e-9));
         assertThat(FeatureSchema.V1.vector(stored)).hasSize(FeatureSchema.V1.size());
+
+        JsonNode customerView = JsonHttp.as(rest, "analyst1").post("/api/v1/ai/analyze",
+                "{\"scope\":\"customer\",\"id\":\"AI-C-" + run + "\"}").getBody();
+        assertThat(customerView.get("closedEstimates").asInt()).as(customerView.toString()).isOne();
+        assertThat(customerView.get("winRate").asDouble()).isEqualTo(1.0);
+        assertThat(customerView.get("averageDiscountPercent").asDouble()).isEqualTo(8.0);
+        assertThat(customerView.at("/approvalCycle/approvals").asInt()).isOne();
+        assertThat(customerView.get("includesSynthetic").asBoolean()).isFalse();
+        JsonNode productView = JsonHttp.as(rest, "analyst1").post("/api/v1/ai/analyze",
+                "{\"scope\":\"product\",\"id\":\"AI-CBL-" + run + "\"}").getBody();
+        assertThat(productView.get("closedEstimates").asInt()).isOne();
+        JsonNode periodView = JsonHttp.as(rest, "analyst1").post("/api/v1/ai/analyze",
+                "{\"scope\":\"period\",\"from\":\"2000-01-01\",\"to\":\"2100-12-31\"}").getBody();
+        assertThat(periodView.get("closedEstimates").asInt()).isGreaterThan(3000);
+        assertThat(periodView.get("includesSynthetic").asBoolean()).isTrue();
+        assertThat(periodView.at("/discountVsWinning/buckets")).isNotEmpty();
+        assertThat(periodView.at("/discountVsWinning/wonAverageDiscount").asDouble())
+                .as("in the synthetic history a deeper discount helps")
+                .isGreaterThan(periodView.at("/discountVsWinning/lostAverageDiscount").asDouble());
+        assertProblem(JsonHttp.as(rest, "analyst1").post("/api/v1/ai/analyze", "{\"scope\":\"planet\"}"),
+                HttpStatus.BAD_REQUEST, "/problems/validation");
+        assertProblem(JsonHttp.as(rest, "analyst1").post("/api/v1/ai/analyze", "{\"scope\":\"customer\"}"),
+                HttpStatus.BAD_REQUEST, "/problems/validation");
+        assertProblem(JsonHttp.as(rest, "analyst1").post("/api/v1/ai/analyze",
+                "{\"scope\":\"period\",\"from\":\"2026-02-01\",\"to\":\"2026-01-01\"}"),
+                HttpStatus.BAD_REQUEST, "/problems/validation");
+
+        // historical outcomes from a file: all rows or none
+        String header = String.join(",", FeatureSchema.V1.numeric()) + ",customerTier,won,customer_code,closed_on\n";
+        String row = FeatureSchema.V1.numeric().stream().map(name -> name.equals("logTotal") ? "16.2" : "0.5")
+                .collect(java.util.stream.Collectors.joining(","));
+        long before = trainingData.count();
+        ResponseEntity<JsonNode> loaded = uploadHistory(header + row + ",A,true,OLD-1,2024-03-02\n"
+                + row + ",C,0,OLD-2,2024-04-11\n");
+        assertThat(loaded.getStatusCode()).as(String.valueOf(loaded.getBody())).isEqualTo(HttpStatus.CREATED);
+        assertThat(loaded.getBody().get("rows").asInt()).isEqualTo(2);
+        assertThat(trainingData.count()).isEqualTo(before + 2);
+        ResponseEntity<JsonNode> badRow = uploadHistory(header + row + ",A,true,OLD-3,2024-03-02\n"
+                + row + ",GOLD,true,OLD-4,2024-03-02\n");
+        assertProblem(badRow, HttpStatus.UNPROCESSABLE_ENTITY, "/problems/import-file-refused", "file");
+        assertThat(badRow.getBody().get("detail").asText()).startsWith("line 3:").contains("GOLD");
+        assertProblem(uploadHistory("logTotal,won\n16,true\n"), HttpStatus.UNPROCESSABLE_ENTITY,
+                "/problems/import-file-refused", "file");
+        assertThat(trainingData.count()).isEqualTo(before + 2);
+    }
+
+    private ResponseEntity<JsonNode> uploadHistory(String csv) {
+        org.springframework.util.LinkedMultiValueMap<String, Object> parts = new org.springframework.util.LinkedMultiValueMap<>();
+        parts.add("file", new org.springframework.core.io.ByteArrayResource(
+                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "history.csv";
+            }
+        });
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
+        return JsonHttp.signedIn(rest, "analyst1").postForEntity("/api/v1/ai/history",
+                new org.springframework.http.HttpEntity<>(parts, headers), JsonNode.class);
     }
 
     /** The prediction log writes off the request path: wait until it has. */

@@ -10,6 +10,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 import com.kis.estimator.ai.features.EstimateFeatures;
 import com.kis.estimator.estimate.EstimateClosed;
+import com.kis.estimator.estimate.EstimateQueries;
+import com.kis.estimator.estimate.ScoringFacts;
 
 /**
  * Adds each closed estimate to the history the model learns from: a snapshot of its features as they stood
@@ -22,10 +24,12 @@ class ClosedEstimates {
     private static final Logger log = LoggerFactory.getLogger(ClosedEstimates.class);
 
     private final EstimateFeatures features;
+    private final EstimateQueries estimates;
     private final TrainingData history;
 
-    ClosedEstimates(EstimateFeatures features, TrainingData history) {
+    ClosedEstimates(EstimateFeatures features, EstimateQueries estimates, TrainingData history) {
         this.features = features;
+        this.estimates = estimates;
         this.history = history;
     }
 
@@ -36,8 +40,10 @@ class ClosedEstimates {
             if (history.has(closed.estimateId())) {
                 return;
             }
-            features.of(closed.estimateId()).ifPresent(snapshot -> history.add("estimate", closed.estimateId(),
-                    closed.number(), closed.customerCode(), snapshot, closed.won(), closed.closedAt()));
+            estimates.scoringFacts(closed.estimateId()).ifPresent(facts -> history.add("estimate",
+                    closed.estimateId(), closed.number(), closed.customerCode(),
+                    facts.lines().stream().map(ScoringFacts.Line::productCode).distinct().toList(),
+                    features.of(facts), closed.won(), closed.closedAt()));
         } catch (RuntimeException e) {
             log.error("Estimate {} closed but its features could not be stored for training: {}", closed.number(),
                     e.getMessage(), e);

@@ -40,9 +40,50 @@ public class TrainingData {
 
     public void add(String source, Long estimateId, String estimateNumber, String customerCode,
             Map<String, Object> features, boolean won, Instant closedAt) {
-        jdbc.update("INSERT INTO erp_ai.training_data (source, estimate_id, estimate_number, customer_code, features,"
-                + " won, closed_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", source, estimateId, estimateNumber,
-                customerCode, write(features), won, Timestamp.from(closedAt), Timestamp.from(clock.instant()));
+        add(source, estimateId, estimateNumber, customerCode, List.of(), features, won, closedAt);
+    }
+
+    /** @param productCodes the products the estimate quoted, for analyses per product */
+    public void add(String source, Long estimateId, String estimateNumber, String customerCode,
+            List<String> productCodes, Map<String, Object> features, boolean won, Instant closedAt) {
+        String products = productCodes.isEmpty() ? null : "|" + String.join("|", productCodes) + "|";
+        jdbc.update("INSERT INTO erp_ai.training_data (source, estimate_id, estimate_number, customer_code,"
+                + " product_codes, features, won, closed_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", source,
+                estimateId, estimateNumber, customerCode, products, write(features), won, Timestamp.from(closedAt),
+                Timestamp.from(clock.instant()));
+    }
+
+    /** A closed estimate as an analysis reads it. */
+    public record Closed(String estimateNumber, String customerCode, double maxDiscountPercent, boolean won,
+            Instant closedAt, boolean synthetic) {
+    }
+
+    public List<Closed> ofCustomer(String customerCode) {
+        return closed("customer_code = ?", customerCode);
+    }
+
+    public List<Closed> ofProduct(String productCode) {
+        return closed("product_codes LIKE ?", "%|" + productCode.replace("%", "").replace("_", "") + "|%");
+    }
+
+    public List<Closed> between(Instant from, Instant until) {
+        return closed("closed_at >= ? AND closed_at < ?", Timestamp.from(from), Timestamp.from(until));
+    }
+
+    private List<Closed> closed(String condition, Object... arguments) {
+        return jdbc.query("SELECT estimate_number, customer_code, features, won, closed_at, source"
+                + " FROM erp_ai.training_data WHERE " + condition + " ORDER BY closed_at", (rs, n) -> {
+                    Object discount;
+                    try {
+                        discount = json.readValue(rs.getString(3), new TypeReference<Map<String, Object>>() {
+                        }).get("maxDiscountPercent");
+                    } catch (JsonProcessingException e) {
+                        discount = null;
+                    }
+                    return new Closed(rs.getString(1), rs.getString(2),
+                            discount instanceof Number number ? number.doubleValue() : 0, rs.getBoolean(4),
+                            rs.getTimestamp(5).toInstant(), "synthetic".equals(rs.getString(6)));
+                }, arguments);
     }
 
     /**

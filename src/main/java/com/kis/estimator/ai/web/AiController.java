@@ -1,5 +1,7 @@
 package com.kis.estimator.ai.web;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -7,19 +9,24 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kis.estimator.ai.analysis.HistoryAnalysis;
 import com.kis.estimator.ai.anomaly.PriceAnomalies;
 import com.kis.estimator.ai.features.EstimateFeatures;
 import com.kis.estimator.ai.features.FeatureRefused;
+import com.kis.estimator.ai.history.HistoryFile;
 import com.kis.estimator.ai.registry.ModelRegistry;
 import com.kis.estimator.ai.registry.RegisteredModel;
 import com.kis.estimator.ai.serving.ModelServing;
@@ -54,10 +61,14 @@ class AiController {
     private final PriceAnomalies priceAnomalies;
     private final EstimateQueries estimates;
     private final EstimateAccess access;
+    private final HistoryAnalysis analysis;
+    private final HistoryFile historyFile;
 
     AiController(WinPredictions predictions, ModelRegistry registry, ModelServing serving, RuntimeService runtime,
             Callers callers, ObjectMapper json, EstimateFeatures estimateFeatures, PriceAnomalies priceAnomalies,
-            EstimateQueries estimates, EstimateAccess access) {
+            EstimateQueries estimates, EstimateAccess access, HistoryAnalysis analysis, HistoryFile historyFile) {
+        this.analysis = analysis;
+        this.historyFile = historyFile;
         this.estimateFeatures = estimateFeatures;
         this.priceAnomalies = priceAnomalies;
         this.estimates = estimates;
@@ -96,6 +107,49 @@ class AiController {
                             .map(problem -> Map.of("field", "features." + problem.substring(0, problem.indexOf(':')),
                                     "message", problem))
                             .toList()));
+        }
+    }
+
+    @RequiresPermission(Permission.AI_MODELS)
+    @PostMapping("/analyze")
+    @Operation(summary = "What the closed estimates of a customer, product or period say: win rate, discounts, "
+            + "discount against winning, approval cycle time, outliers")
+    HistoryAnalysis.Analysis analyze(@Valid @RequestBody AnalyzeRequest request) {
+        return switch (request.scope()) {
+            case "customer" -> analysis.customer(required(request.id()));
+            case "product" -> analysis.product(required(request.id()));
+            case "period" -> {
+                if (request.from() == null || request.to() == null || request.to().isBefore(request.from())) {
+                    throw ApiProblemException.invalidField("to", "a period needs from and to, with to not before from");
+                }
+                yield analysis.period(request.from(), request.to());
+            }
+            default -> throw ApiProblemException.invalidField("scope",
+                    "scope must be customer, product or period, was " + request.scope());
+        };
+    }
+
+    private static String required(String id) {
+        if (id == null || id.isBlank()) {
+            throw ApiProblemException.invalidField("id", "the customer's or product's code is required");
+        }
+        return id.strip();
+    }
+
+    @RequiresPermission(Permission.AI_MODELS)
+    @PostMapping(path = "/history", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Load historical outcomes (CSV: the schema's features and won) into the training history")
+    ResponseEntity<Map<String, Object>> loadHistory(
+            @RequestPart("file") MultipartFile file) {
+        try (var in = file.getInputStream()) {
+            int rows = historyFile.load(in);
+            return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("rows", rows, "source", "file"));
+        } catch (HistoryFile.Refused e) {
+            throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.IMPORT_FILE_REFUSED,
+                    (e.line() > 0 ? "line " + e.line() + ": " : "") + e.getMessage(),
+                    Map.of("errors", List.of(Map.of("field", "file", "line", e.line(), "message", e.getMessage()))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
