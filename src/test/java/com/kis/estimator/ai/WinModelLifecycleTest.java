@@ -312,6 +312,29 @@ class WinModelLifecycleTest {
         assertProblem(uploadHistory("logTotal,won\n16,true\n"), HttpStatus.UNPROCESSABLE_ENTITY,
                 "/problems/import-file-refused", "file");
         assertThat(trainingData.count()).isEqualTo(before + 2);
+
+        // a training an analyst must approve: the candidate waits in Tasklist, and a rejection keeps the model
+        int serving = this.serving.currentVersion().orElseThrow();
+        ResponseEntity<JsonNode> asked = JsonHttp.as(rest, "analyst1").post("/api/v1/ai/models/train",
+                "{\"reason\":\"new quarter\",\"approval\":true}");
+        String process = asked.getBody().get("processInstanceId").asText();
+        org.camunda.bpm.engine.task.Task approve = Await.until("the Approve model task", () -> engine.getTaskService()
+                .createTaskQuery().processInstanceId(process).taskDefinitionKey("ApproveModel").singleResult());
+        assertThat(approve.getName()).startsWith("Approve win model v").contains("AUC");
+        assertThat(engine.getTaskService().getIdentityLinksForTask(approve.getId()))
+                .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("analyst"));
+        int candidate = (Integer) engine.getRuntimeService().getVariable(process, "candidateVersion");
+        engine.getIdentityService().setAuthentication("analyst1", List.of("analyst"));
+        try {
+            engine.getTaskService().complete(approve.getId(), Map.of("modelDecision", "REJECT",
+                    "modelComment", "not this quarter"));
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        assertThat(registry.find(ModelServing.MODEL, candidate).orElseThrow().status()).isEqualTo(ModelStatus.REJECTED);
+        assertThat(this.serving.currentVersion()).contains(serving);
+        assertThat(jdbc.queryForObject("SELECT detail FROM erp_ai.analytics_events WHERE event_type = 'MODEL_REJECTED'"
+                + " AND subject = ?", String.class, ModelServing.MODEL + " v" + candidate)).isEqualTo("not this quarter");
     }
 
     private ResponseEntity<JsonNode> uploadHistory(String csv) {

@@ -41,7 +41,8 @@ public class TrainingSteps {
         execution.setVariable("activeAuc", candidate.activeAuc() == null ? null : round(candidate.activeAuc()));
         execution.setVariable("trainingRows", candidate.model().trainingRows());
         execution.setVariable("atLeastAsGood", candidate.atLeastAsGood());
-        execution.setVariable("approvalRequired", properties.approvalRequired());
+        execution.setVariable("approvalRequired", properties.approvalRequired()
+                || Boolean.TRUE.equals(execution.getVariable("approvalRequested")));
     }
 
     public void activate(DelegateExecution execution) {

@@ -67,9 +67,12 @@ public class ModelTraining {
         int cut = (int) Math.round(shuffled.size() * 0.8);
         List<Example> training = shuffled.subList(0, cut);
         List<Example> heldOut = shuffled.subList(cut, shuffled.size());
-        WinModelParameters parameters = LogisticRegressionTrainer.defaults().train(schema, training);
-        if (heldOut.isEmpty()) {
-            throw new TrainingRefused("no held-out examples to evaluate on");
+        WinModelParameters parameters;
+        try {
+            parameters = LogisticRegressionTrainer.defaults().train(schema, training);
+        } catch (TrainingRefused e) {
+            events.record("TRAINING_REFUSED", ModelServing.MODEL, e.getMessage(), actor);
+            throw e;
         }
         Evaluation evaluation = Evaluation.of(parameters, heldOut);
         int version = registry.nextVersion(ModelServing.MODEL);

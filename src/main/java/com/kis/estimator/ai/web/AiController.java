@@ -169,6 +169,7 @@ class AiController {
         ProcessInstance process = runtime.createMessageCorrelation("ModelTrainingRequested")
                 .setVariable("requestedBy", user)
                 .setVariable("reason", request == null ? null : request.reason())
+                .setVariable("approvalRequested", request != null && Boolean.TRUE.equals(request.approval()))
                 .correlateStartMessage();
         return ResponseEntity.accepted().location(URI.create("/api/v1/ai/models"))
                 .body(Map.of("processInstanceId", process.getId(), "statusUrl", "/api/v1/ai/models"));

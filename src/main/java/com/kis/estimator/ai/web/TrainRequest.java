@@ -2,6 +2,9 @@ package com.kis.estimator.ai.web;
 
 import jakarta.validation.constraints.Size;
 
-/** Why a training is requested now (optional; kept with the process). */
-record TrainRequest(@Size(max = 500) String reason) {
+/**
+ * Why a training is requested now (optional; kept with the process), and whether an analyst should approve
+ * this candidate even where the rule would decide ({@code approval}).
+ */
+record TrainRequest(@Size(max = 500) String reason, Boolean approval) {
 }
