@@ -4,14 +4,12 @@ import java.math.BigDecimal;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
 import com.kis.estimator.ai.history.TrainingData;
 import com.kis.estimator.catalog.CatalogLookup;
 import com.kis.estimator.catalog.CatalogLookup.ProductInfo;
-import com.kis.estimator.estimate.EstimateQueries;
 import com.kis.estimator.estimate.ScoringFacts;
 
 /**
@@ -22,19 +20,12 @@ import com.kis.estimator.estimate.ScoringFacts;
 @Component
 public class EstimateFeatures {
 
-    private final EstimateQueries estimates;
     private final CatalogLookup catalog;
     private final TrainingData history;
 
-    EstimateFeatures(EstimateQueries estimates, CatalogLookup catalog, TrainingData history) {
-        this.estimates = estimates;
+    EstimateFeatures(CatalogLookup catalog, TrainingData history) {
         this.catalog = catalog;
         this.history = history;
-    }
-
-    /** Empty for an unknown estimate. */
-    public Optional<Map<String, Object>> of(long estimateId) {
-        return estimates.scoringFacts(estimateId).map(this::of);
     }
 
     public Map<String, Object> of(ScoringFacts facts) {

@@ -123,10 +123,6 @@ public class Documents {
                 (rs, n) -> rs.getBytes(1), id, page).stream().findFirst();
     }
 
-    public long count() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM erp_ai.document_processing", Long.class);
-    }
-
     private void move(UUID id, DocumentStatus from, DocumentStatus to, String assignments, Object... values) {
         Object[] arguments = new Object[values.length + 3];
         arguments[0] = to.name();
