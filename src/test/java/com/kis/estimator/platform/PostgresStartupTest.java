@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -68,6 +69,10 @@ class PostgresStartupTest {
         try (ConfigurableApplicationContext app = start(database, Map.of())) {
             ProcessEngine engine = app.getBean(ProcessEngine.class);
             BpmnAwareTests.init(engine);
+            // the DMN engine parses each FEEL expression once and keeps one function table (platform.workflow.PreparedFeel)
+            assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                    .getDmnEngineConfiguration().getFeelEngine().getClass().getSimpleName())
+                    .isEqualTo("PreparedFeelEngine");
 
             ProcessInstance review = engine.getRuntimeService()
                     .startProcessInstanceByKey("fixture-review", Map.of("amount", 500));

@@ -1,7 +1,9 @@
 package com.kis.estimator.ai.process;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -47,27 +49,31 @@ public class AiAssessment {
     }
 
     public void assess(DelegateExecution execution) {
-        execution.setVariable("winProbability", null);
-        execution.setVariable("winModelVersion", null);
-        execution.setVariable("anomalyCount", 0);
+        // Collected first and written once: with full history each rewrite of a variable is one more row. The
+        // defaults also clear what an earlier round of this approval left behind.
+        Map<String, Object> assessment = new HashMap<>();
+        assessment.put("winProbability", null);
+        assessment.put("winModelVersion", null);
+        assessment.put("anomalyCount", 0);
         long estimateId = ((Number) execution.getVariable("estimateId")).longValue();
         try {
             ScoringFacts facts = estimates.scoringFacts(estimateId).orElseThrow();
             List<PriceAnomalies.Anomaly> found = anomalies.of(facts);
-            execution.setVariable("anomalyCount", found.size());
+            assessment.put("anomalyCount", found.size());
             Optional<WinPredictions.Prediction> prediction = predictions.predict(features.of(facts), estimateId, found);
             prediction.ifPresent(p -> {
-                execution.setVariable("winProbability", p.winProbability());
-                execution.setVariable("winModelVersion", p.modelVersion());
+                assessment.put("winProbability", p.winProbability());
+                assessment.put("winModelVersion", p.modelVersion());
             });
-            execution.setVariable("aiStatus", prediction.isPresent() ? "SCORED" : "NO_MODEL");
-            execution.setVariable("aiSummary", summary(prediction, found));
+            assessment.put("aiStatus", prediction.isPresent() ? "SCORED" : "NO_MODEL");
+            assessment.put("aiSummary", summary(prediction, found));
         } catch (RuntimeException e) {
             log.warn("AI assessment of estimate {} failed, the approval goes on without it: {}", estimateId,
                     e.getMessage(), e);
-            execution.setVariable("aiStatus", "FAILED");
-            execution.setVariable("aiSummary", "AI 평가 실패 (AI assessment failed): " + e.getMessage());
+            assessment.put("aiStatus", "FAILED");
+            assessment.put("aiSummary", "AI 평가 실패 (AI assessment failed): " + e.getMessage());
         }
+        execution.setVariables(assessment);
     }
 
     private static String summary(Optional<WinPredictions.Prediction> prediction, List<PriceAnomalies.Anomaly> found) {

@@ -2,11 +2,14 @@ package com.kis.estimator.approval.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +29,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.kis.estimator.KisEstimatorApplication;
 import com.kis.estimator.KeycloakTestServer;
@@ -80,7 +84,13 @@ public final class ApprovalLoadBenchmark {
             TaskService tasks = app.getBean(TaskService.class);
             ApprovalSubmission submission = app.getBean(ApprovalSubmission.class);
             ApprovalDecisions decisions = app.getBean(ApprovalDecisions.class);
-            ConcurrentLinkedQueue<Long> drafts = drafts(app.getBean(EstimateDrafting.class), 4000);
+            ConcurrentLinkedQueue<Long> drafts = drafts(app.getBean(EstimateDrafting.class), 10_000);
+            // Each phase adds thousands of rows within seconds (the first leaves ~18,000 open tasks behind), which
+            // autovacuum would analyse within a minute or two. Without fresh statistics PostgreSQL plans as if the
+            // tables were still small: the price-history lookup and the approver's task query then read every
+            // row. So every measured phase starts from fresh statistics, as a long-running system has them.
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            Runnable analyze = () -> jdbc.execute("ANALYZE");
 
             Runnable bareStart = () -> runtime.startProcessInstanceByKey("bench-baseline");
             Runnable bareStartComplete = () -> {
@@ -94,11 +104,20 @@ public final class ApprovalLoadBenchmark {
                 decisions.decide(id, "approver1", "APPROVE", null);
             };
 
-            measure("warm-up", bareStartComplete, 5);
-            measure("warm-up", approveOneLevel, 5);
+            // Long warm-ups: a submission runs through a lot of code (Spring Security, Hibernate, Camunda, the
+            // FEEL engine, DJL), and with 5-second warm-ups the JIT compiler was still using a third of the CPU
+            // during the measured runs.
+            analyze.run();
+            measure("warm-up", bareStartComplete, 10);
+            measure("warm-up", apiSubmit, 30);
+            measure("warm-up", approveOneLevel, 10);
+            analyze.run();
             double starts = measure("bare engine: start a one-user-task process", bareStart, seconds);
+            analyze.run();
             double submits = measure("POST /api/v1/estimates/{id}/submit", apiSubmit, seconds);
+            analyze.run();
             double completes = measure("bare engine: start + complete the task", bareStartComplete, seconds);
+            analyze.run();
             double approvals = measure("submit + decide one level (service calls)", approveOneLevel, seconds);
             System.out.println();
             System.out.printf("machine: %d cores; %d workers, closed loop, %d s each; PostgreSQL + Redis on localhost%n",
@@ -138,6 +157,9 @@ public final class ApprovalLoadBenchmark {
         AtomicInteger failed = new AtomicInteger();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
+        long jvmCpuBefore = jvmCpuNanos();
+        long jitCpuBefore = jitCpuNanos();
+        long machineCpuBefore = machineCpuNanos();
         long start = System.nanoTime();
         for (int w = 0; w < WORKERS; w++) {
             pool.submit(() -> {
@@ -154,8 +176,53 @@ public final class ApprovalLoadBenchmark {
         pool.shutdown();
         pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
         double rate = done.get() / ((System.nanoTime() - start) / 1e9);
-        System.out.printf("%s: %.0f/s (%d done, %d failed)%n", name, rate, done.get(), failed.get());
+        double jvmMillis = (jvmCpuNanos() - jvmCpuBefore) / 1e6 / Math.max(1, done.get());
+        double jitMillis = (jitCpuNanos() - jitCpuBefore) / 1e6 / Math.max(1, done.get());
+        double otherMillis = (machineCpuNanos() - machineCpuBefore) / 1e6 / Math.max(1, done.get()) - jvmMillis;
+        System.out.printf("%s: %.0f/s (%d done, %d failed); CPU per operation: this JVM %.2f ms (JIT compiler"
+                + " %.2f ms), rest of the machine (PostgreSQL, Redis, Keycloak, neighbours) %.2f ms%n", name, rate,
+                done.get(), failed.get(), jvmMillis, jitMillis, otherMillis);
         return rate;
+    }
+
+    private static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** CPU time of the JIT compiler's threads, from /proc/self/task: they are invisible to ThreadMXBean. */
+    private static long jitCpuNanos() {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    if (Files.readString(task.resolve("comm")).contains("Compiler")) {
+                        String stat = Files.readString(task.resolve("stat"));
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                    }
+                } catch (IOException finished) {
+                    // the thread ended while being read
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ticks * 10_000_000L;
+    }
+
+    /** Busy time of all cores from /proc/stat (user, nice, system, irq, softirq, steal), in nanoseconds. */
+    private static long machineCpuNanos() {
+        try {
+            String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long ticks = 0;
+            for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+                ticks += Long.parseLong(fields[i]);
+            }
+            return ticks * 10_000_000L; // USER_HZ is 100 on Linux
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void send(HttpClient http, String url, String user, String json) {
