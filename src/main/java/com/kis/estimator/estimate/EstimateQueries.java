@@ -11,11 +11,12 @@ public interface EstimateQueries {
     Optional<ScoringFacts> scoringFacts(long estimateId);
 
     /**
-     * How these products were quoted to customers of this tier: the current revision's lines of every estimate
-     * that got as far as approval (APPROVED, SENT, WON, LOST, EXPIRED), except {@code excludingEstimateId}.
+     * How these products were quoted to customers of this tier: the current revision's lines of the estimates
+     * that got as far as approval (APPROVED, SENT, WON, LOST, EXPIRED), except {@code excludingEstimateId}; per
+     * product only the {@code mostRecent} latest quotes, by when their revision was priced.
      */
     java.util.List<PricePoint> priceHistory(java.util.Collection<String> productCodes, String customerTier,
-            long excludingEstimateId);
+            long excludingEstimateId, int mostRecent);
 
     /** The estimate number, without the cost of the price check {@link #approvalFacts} makes. */
     Optional<String> number(long estimateId);

@@ -68,6 +68,7 @@ class WinModelLifecycleTest {
     @Autowired org.springframework.transaction.support.TransactionTemplate transaction;
     @Autowired org.springframework.context.ApplicationEventPublisher events;
     @Autowired com.kis.estimator.estimate.EstimateLifecycle lifecycle;
+    @Autowired com.kis.estimator.estimate.EstimateQueries estimateQueries;
 
     private final String run = Long.toString(System.nanoTime(), 36).toUpperCase();
 
@@ -226,6 +227,11 @@ class WinModelLifecycleTest {
             lifecycle.changeStatus(past, com.kis.estimator.estimate.EstimateStatus.SUBMITTED, "sales1", null);
             lifecycle.changeStatus(past, com.kis.estimator.estimate.EstimateStatus.APPROVED, "approver1", null);
         }
+        // the band reads only a product's latest quotes
+        assertThat(estimateQueries.priceHistory(List.of("AI-BRK-" + run), "B", id, 4)).hasSize(4);
+        assertThat(estimateQueries.priceHistory(List.of("AI-BRK-" + run, "AI-CBL-" + run), "B", id, 500)).hasSize(6)
+                .allSatisfy(point -> assertThat(point.productCode()).isEqualTo("AI-BRK-" + run));
+        assertThat(estimateQueries.priceHistory(List.of("AI-BRK-" + run), "A", id, 500)).isEmpty();
 
         JsonNode scored = JsonHttp.as(rest, "sales1").post("/api/v1/ai/predict", "{\"estimateId\":" + id + "}")
                 .getBody();

@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,6 +53,7 @@ class EmbeddedDefaultTest {
     @Autowired RepositoryService repository;
     @Autowired IdentityService identity;
     @Autowired CamelContext camel;
+    @Autowired RuntimeService runtime;
 
     @Test
     void healthIsUpWithH2AndEmbeddedRedis() throws Exception {
@@ -151,6 +153,32 @@ class EmbeddedDefaultTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM estimator.volume_tiers WHERE demo", Integer.class)).isPositive();
         JsonNode breakers = http.withBasicAuth("sales1", "sales1").getForObject("/api/v1/products?q=배선용차단기&active=true", JsonNode.class);
         assertThat(breakers.path("page").path("totalElements").asInt()).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void aSubmissionIsAssessedAndRoutedOnTheEmbeddedDatabase() {
+        // The AI assessment reads the price history with plain SQL, and the routing runs through the prepared
+        // FEEL engine: both must work on H2 too. The assessment never blocks an approval, so a failure would
+        // only show as aiStatus FAILED.
+        JsonNode created = http.withBasicAuth("sales1", "sales1").postForObject("/api/v1/estimates",
+                jsonRequest("{\"customerCode\":\"C-DAESUNG\",\"items\":[{\"productCode\":\"MCCB-3P-30\",\"quantity\":4}]}"),
+                JsonNode.class);
+        long id = created.path("id").asLong();
+        var submitted = http.withBasicAuth("sales1", "sales1").postForEntity("/api/v1/estimates/" + id + "/submit",
+                jsonRequest("{}"), JsonNode.class);
+        assertThat(submitted.getStatusCode()).as(String.valueOf(submitted.getBody())).isEqualTo(HttpStatus.ACCEPTED);
+
+        var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(created.path("number").asText())
+                .singleResult();
+        assertThat(runtime.getVariable(instance.getId(), "aiStatus")).isIn("SCORED", "NO_MODEL");
+        assertThat(runtime.getVariable(instance.getId(), "anomalyCount")).isEqualTo(0);
+        assertThat(runtime.getVariable(instance.getId(), "approvalLevels").toString()).contains("approver");
+    }
+
+    private static HttpEntity<String> jsonRequest(String json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(json, headers);
     }
 
     @Test

@@ -24,6 +24,12 @@ public class PriceAnomalies {
             int samples) {
     }
 
+    /**
+     * The band follows the latest quotes of a product: prices drift, and a long history would otherwise make every
+     * submission read (and the band weigh) years of quotes.
+     */
+    static final int RECENT_QUOTES = 500;
+
     private final EstimateQueries estimates;
 
     PriceAnomalies(EstimateQueries estimates) {
@@ -32,7 +38,8 @@ public class PriceAnomalies {
 
     public List<Anomaly> of(ScoringFacts facts) {
         List<String> codes = facts.lines().stream().map(ScoringFacts.Line::productCode).distinct().toList();
-        Map<String, List<PricePoint>> history = estimates.priceHistory(codes, facts.customerTier(), facts.estimateId())
+        Map<String, List<PricePoint>> history = estimates
+                .priceHistory(codes, facts.customerTier(), facts.estimateId(), RECENT_QUOTES)
                 .stream().collect(Collectors.groupingBy(PricePoint::productCode));
         List<Anomaly> anomalies = new ArrayList<>();
         for (ScoringFacts.Line line : facts.lines()) {

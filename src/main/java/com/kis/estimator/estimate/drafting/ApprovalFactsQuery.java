@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,12 +34,25 @@ class ApprovalFactsQuery implements EstimateQueries {
     private static final Set<EstimateStatus> QUOTED = EnumSet.of(EstimateStatus.APPROVED, EstimateStatus.SENT,
             EstimateStatus.WON, EstimateStatus.LOST, EstimateStatus.EXPIRED);
 
+    private static final String PRICE_HISTORY = """
+            SELECT product_code, net_amount, quantity, discount_rate FROM (
+                SELECT i.product_code, i.net_amount, i.quantity, i.discount_rate,
+                       ROW_NUMBER() OVER (PARTITION BY i.product_code ORDER BY r.created_at DESC, r.id DESC) AS recency
+                FROM estimator.estimate_items i
+                JOIN estimator.estimate_revisions r ON r.id = i.revision_id
+                JOIN estimator.estimates e ON e.id = r.estimate_id AND r.revision = e.current_revision
+                WHERE i.product_code IN (:codes) AND e.status IN (:statuses) AND r.customer_tier = :tier
+                  AND e.id <> :excluded) quotes
+            WHERE recency <= :mostRecent""";
+
     private final EstimateRepository estimates;
     private final PriceCheck priceCheck;
+    private final NamedParameterJdbcTemplate jdbc;
 
-    ApprovalFactsQuery(EstimateRepository estimates, PriceCheck priceCheck) {
+    ApprovalFactsQuery(EstimateRepository estimates, PriceCheck priceCheck, NamedParameterJdbcTemplate jdbc) {
         this.estimates = estimates;
         this.priceCheck = priceCheck;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -111,15 +126,19 @@ class ApprovalFactsQuery implements EstimateQueries {
 
     @Override
     public List<PricePoint> priceHistory(Collection<String> productCodes, String customerTier,
-            long excludingEstimateId) {
+            long excludingEstimateId, int mostRecent) {
         if (productCodes.isEmpty()) {
             return List.of();
         }
-        return estimates.findPricePoints(QUOTED, productCodes, customerTier, excludingEstimateId).stream()
-                .map(row -> new PricePoint((String) row[0],
-                        ((BigDecimal) row[1]).divide((BigDecimal) row[2], 2, RoundingMode.HALF_UP),
-                        (BigDecimal) row[3]))
-                .toList();
+        // Plain SQL, for the window function that keeps each product's latest quotes: the work per submission
+        // stays bounded however long the history grows.
+        MapSqlParameterSource parameters = new MapSqlParameterSource()
+                .addValue("statuses", QUOTED.stream().map(Enum::name).toList())
+                .addValue("codes", productCodes).addValue("tier", customerTier)
+                .addValue("excluded", excludingEstimateId).addValue("mostRecent", mostRecent);
+        return jdbc.query(PRICE_HISTORY, parameters, (row, n) -> new PricePoint(row.getString("product_code"),
+                row.getBigDecimal("net_amount").divide(row.getBigDecimal("quantity"), 2, RoundingMode.HALF_UP),
+                row.getBigDecimal("discount_rate")));
     }
 
     private static BigDecimal largestDiscount(EstimateRevision revision) {

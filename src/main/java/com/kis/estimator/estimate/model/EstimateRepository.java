@@ -27,14 +27,6 @@ public interface EstimateRepository extends JpaRepository<Estimate, Long>, JpaSp
     Optional<EstimateRevision> findRevision(Estimate estimate, int revision);
 
     @Query("""
-            select i.productCode, i.netAmount, i.quantity, i.discountRate
-            from EstimateItem i join i.revision r join r.estimate e
-            where r.revision = e.currentRevision and e.status in :statuses and i.productCode in :codes
-              and r.customerTier = :tier and e.id <> :excluded""")
-    List<Object[]> findPricePoints(java.util.Collection<EstimateStatus> statuses,
-            java.util.Collection<String> codes, String tier, long excluded);
-
-    @Query("""
             select distinct r from EstimateRevision r left join fetch r.items
             where r.estimate = :estimate order by r.revision""")
     List<EstimateRevision> findRevisions(Estimate estimate);
