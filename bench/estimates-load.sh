@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
-java -Xmx1g -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 ${BENCH_JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+java -Xmx1g -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 ${BENCH_JAVA_OPTS:-} -cp "${BENCH_CLASSPATH:+$BENCH_CLASSPATH:}target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
   com.kis.estimator.estimate.bench.EstimateLoadBenchmark "${1:-300}" "${2:-20}"

@@ -335,13 +335,13 @@ class EstimateApiTest {
         JsonNode estimate = create("""
                 {"customerCode":"%s","items":[{"productCode":"%s","quantity":1}]}""".formatted(customer, own)).getBody();
         String path = "/api/v1/estimates/" + estimate.path("id").asLong();
-        long generation = redis.getAtomicLong("kis:quotes:generation").get();
+        long generation = redis.getAtomicLong("kis:catalog:generation").get();
         assertThat(redis.getKeys().getKeysStreamByPattern("kis:quotes:" + generation + ":*").count()).isPositive();
         assertThat(http().get(path).getBody().path("pricesStale").asBoolean()).isFalse();
 
         product(own, "BREAKER", 5_500, 3_000);
 
-        assertThat(redis.getAtomicLong("kis:quotes:generation").get()).isGreaterThan(generation);
+        assertThat(redis.getAtomicLong("kis:catalog:generation").get()).isGreaterThan(generation);
         assertThat(http().get(path).getBody().path("pricesStale").asBoolean()).isTrue();
         JsonNode repriced = put(path, """
                 {"customerCode":"%s","items":[{"productCode":"%s","quantity":1}]}""".formatted(customer, own), null).getBody();
@@ -450,6 +450,30 @@ class EstimateApiTest {
         HttpHeaders headers = new HttpHeaders();
         headers.set("Idempotency-Key", key);
         return http().send(HttpMethod.POST, "/api/v1/estimates", json, headers);
+    }
+
+    @Test
+    void aCustomersNewPriceListAndTierPriceTheNextEstimate() {
+        String own = "T-CUS2-" + run;
+        String request = """
+                {"customerCode":"%s","items":[{"productCode":"%s","quantity":1}]}""".formatted(own, breaker);
+        admin().post("/api/v1/customers", customerJson(own, "A", "\"T-PL-" + run + "\""));
+        JsonNode before = create(request).getBody();
+        assertThat(before.path("items").get(0).path("unitPrice").asLong()).as("contract price").isEqualTo(9_000);
+        long generation = redis.getAtomicLong("kis:catalog:generation").get();
+
+        admin().put("/api/v1/customers/" + own, customerJson(own, "B", "null"));
+
+        assertThat(redis.getAtomicLong("kis:catalog:generation").get()).isGreaterThan(generation);
+        JsonNode after = create(request).getBody();
+        assertThat(after.path("items").get(0).path("unitPrice").asLong()).as("list price").isEqualTo(10_000);
+        assertThat(after.path("customer").path("tier").asText()).isEqualTo("B");
+    }
+
+    private static String customerJson(String code, String tier, String priceListCode) {
+        return """
+                {"code":"%s","name":"(주)시험상사","businessRegistrationNumber":"124-81-00998","tier":"%s",
+                 "priceListCode":%s}""".formatted(code, tier, priceListCode);
     }
 
     private ResponseEntity<JsonNode> put(String path, String json, String ifMatch) {

@@ -1,9 +1,11 @@
 package com.kis.estimator.catalog.customer;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.kis.estimator.catalog.BusinessRegistrationNumber;
+import com.kis.estimator.catalog.CatalogChanged;
 import com.kis.estimator.catalog.pricelist.PriceList;
 import com.kis.estimator.catalog.pricelist.PriceListRepository;
 import com.kis.estimator.catalog.support.MasterCodes;
@@ -18,11 +20,14 @@ class CustomerMaintenance {
     private final PriceListRepository priceLists;
 
     private final ColumnCipher cipher;
+    private final ApplicationEventPublisher events;
 
-    CustomerMaintenance(CustomerRepository customers, PriceListRepository priceLists, ColumnCipher cipher) {
+    CustomerMaintenance(CustomerRepository customers, PriceListRepository priceLists, ColumnCipher cipher,
+            ApplicationEventPublisher events) {
         this.cipher = cipher;
         this.customers = customers;
         this.priceLists = priceLists;
+        this.events = events;
     }
 
     Customer create(CustomerRequest request) {
@@ -37,6 +42,8 @@ class CustomerMaintenance {
                 .orElseThrow(() -> ApiProblemException.notFound("Customer", code));
         MasterCodes.requireUnchanged(code, request.code(), "customer");
         apply(customer, request);
+        // Pricing reads the customer's price list, and caches customers and quotes under the catalog generation.
+        events.publishEvent(new CatalogChanged("customer " + code));
         return customer;
     }
 

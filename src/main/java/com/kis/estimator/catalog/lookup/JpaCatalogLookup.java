@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.kis.estimator.catalog.CatalogLookup;
@@ -26,18 +27,22 @@ class JpaCatalogLookup implements CatalogLookup {
     private final ProductRepository products;
     private final PriceListRepository priceLists;
     private final VolumeTierRepository tiers;
+    private final CustomerCache customerCache;
 
     JpaCatalogLookup(CustomerRepository customers, ProductRepository products, PriceListRepository priceLists,
-            VolumeTierRepository tiers) {
+            VolumeTierRepository tiers, CustomerCache customerCache) {
         this.customers = customers;
+        this.customerCache = customerCache;
         this.products = products;
         this.priceLists = priceLists;
         this.tiers = tiers;
     }
 
+    /** No transaction of its own: a cached customer needs no database connection; the query opens its own. */
     @Override
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<CustomerInfo> customer(String code) {
-        return customers.findByCode(code).map(JpaCatalogLookup::toValue);
+        return customerCache.byCode(code, () -> customers.findByCode(code).map(JpaCatalogLookup::toValue));
     }
 
     @Override

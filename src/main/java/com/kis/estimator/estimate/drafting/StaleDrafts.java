@@ -13,13 +13,13 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.kis.estimator.catalog.CatalogGeneration;
 import com.kis.estimator.catalog.PriceListImported;
 import com.kis.estimator.estimate.EstimateStatus;
 import com.kis.estimator.estimate.model.Estimate;
 import com.kis.estimator.estimate.model.EstimateHistory;
 import com.kis.estimator.estimate.model.EstimateHistoryEntry;
 import com.kis.estimator.estimate.model.EstimateRepository;
-import com.kis.estimator.estimate.quote.QuoteCache;
 
 /**
  * After an ERP import commits, flags every editable estimate that would now be priced differently (the same
@@ -48,8 +48,8 @@ class StaleDrafts {
         this.clock = clock;
     }
 
-    /** After the quote cache is dropped: a cached quote from before the import would look current. */
-    @Order(QuoteCache.DROP_ORDER + 1)
+    /** After the catalog generation moved on: a cached quote from before the import would look current. */
+    @Order(CatalogGeneration.MOVE_ORDER + 1)
     @TransactionalEventListener(fallbackExecution = true)
     void priceListImported(PriceListImported imported) {
         List<Long> candidates = estimates.findUnflaggedIds(

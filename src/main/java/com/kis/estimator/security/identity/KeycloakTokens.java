@@ -1,5 +1,6 @@
 package com.kis.estimator.security.identity;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -25,7 +26,7 @@ import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
  * ({@code kis.security.token-clock-skew}, 30 s by default rather than Spring's 60 s: tokens live 5 minutes).
  * The realm's keys are fetched on first use, so the application starts while Keycloak is still starting; from the
  * issuer's discovery document, or from {@code jwk-set-uri} where the issuer's public name is not reachable from
- * the server (docker-compose).
+ * the server (docker-compose). Tokens that passed are remembered until they expire ({@link VerifiedTokens}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "kis.security.identity", havingValue = "KEYCLOAK")
@@ -38,13 +39,17 @@ class KeycloakTokens {
         List<String> audiences = jwt.getAudiences();
         String jwkSetUri = properties.jwkSetUri();
         Duration skew = properties.tokenClockSkew();
-        return new SupplierJwtDecoder(() -> {
+        JwtDecoder verifier = new SupplierJwtDecoder(() -> {
             NimbusJwtDecoder decoder = jwkSetUri == null || jwkSetUri.isBlank()
                     ? (NimbusJwtDecoder) JwtDecoders.fromIssuerLocation(issuer)
                     : NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
             decoder.setJwtValidator(validator(issuer, audiences, skew));
             return decoder;
         });
+        // The expiry check (JwtTimestampValidator) reads the system clock, so the cache does too.
+        return properties.verifiedTokens() > 0
+                ? new VerifiedTokens(verifier, properties.verifiedTokens(), skew, Clock.systemUTC())
+                : verifier;
     }
 
     static OAuth2TokenValidator<Jwt> validator(String issuer, List<String> audiences, Duration skew) {

@@ -11,6 +11,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -46,6 +47,16 @@ class ApiSecurityConfiguration {
     static final String[] PUBLIC_PATHS = {"/api/v1/health"};
 
     /** Spring Security's string matchers miss Camunda's own servlets; path patterns match them (STACK-NOTES). */
+    /**
+     * No observations of Spring Security's own steps. Switching them off by name (application.yaml) still wraps
+     * every filter and the authentication in a no-op observation; with these settings nothing is wrapped. Each
+     * request keeps its own observation and trace id.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
+
     @Bean
     PathPatternRequestMatcherBuilderFactoryBean pathPatternRequestMatcherBuilder() {
         return new PathPatternRequestMatcherBuilderFactoryBean();

@@ -2,14 +2,11 @@ package com.kis.estimator.approval.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,8 +28,10 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.kis.estimator.CpuMeter;
 import com.kis.estimator.KisEstimatorApplication;
 import com.kis.estimator.KeycloakTestServer;
+import com.kis.estimator.PhaseProfiler;
 import com.kis.estimator.PostgresTestDatabase;
 import com.kis.estimator.TestTokens;
 import com.kis.estimator.approval.ApprovalDecisions;
@@ -114,7 +113,9 @@ public final class ApprovalLoadBenchmark {
             analyze.run();
             double starts = measure("bare engine: start a one-user-task process", bareStart, seconds);
             analyze.run();
+            PhaseProfiler profiler = PhaseProfiler.start();
             double submits = measure("POST /api/v1/estimates/{id}/submit", apiSubmit, seconds);
+            profiler.stop();
             analyze.run();
             double completes = measure("bare engine: start + complete the task", bareStartComplete, seconds);
             analyze.run();
@@ -157,9 +158,7 @@ public final class ApprovalLoadBenchmark {
         AtomicInteger failed = new AtomicInteger();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
-        long jvmCpuBefore = jvmCpuNanos();
-        long jitCpuBefore = jitCpuNanos();
-        long machineCpuBefore = machineCpuNanos();
+        CpuMeter cpu = CpuMeter.start();
         long start = System.nanoTime();
         for (int w = 0; w < WORKERS; w++) {
             pool.submit(() -> {
@@ -176,53 +175,9 @@ public final class ApprovalLoadBenchmark {
         pool.shutdown();
         pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
         double rate = done.get() / ((System.nanoTime() - start) / 1e9);
-        double jvmMillis = (jvmCpuNanos() - jvmCpuBefore) / 1e6 / Math.max(1, done.get());
-        double jitMillis = (jitCpuNanos() - jitCpuBefore) / 1e6 / Math.max(1, done.get());
-        double otherMillis = (machineCpuNanos() - machineCpuBefore) / 1e6 / Math.max(1, done.get()) - jvmMillis;
-        System.out.printf("%s: %.0f/s (%d done, %d failed); CPU per operation: this JVM %.2f ms (JIT compiler"
-                + " %.2f ms), rest of the machine (PostgreSQL, Redis, Keycloak, neighbours) %.2f ms%n", name, rate,
-                done.get(), failed.get(), jvmMillis, jitMillis, otherMillis);
+        System.out.printf("%s: %.0f/s (%d done, %d failed); %s%n", name, rate, done.get(), failed.get(),
+                cpu.perOperation(done.get()));
         return rate;
-    }
-
-    private static long jvmCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
-
-    /** CPU time of the JIT compiler's threads, from /proc/self/task: they are invisible to ThreadMXBean. */
-    private static long jitCpuNanos() {
-        long ticks = 0;
-        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
-            for (Path task : tasks.toList()) {
-                try {
-                    if (Files.readString(task.resolve("comm")).contains("Compiler")) {
-                        String stat = Files.readString(task.resolve("stat"));
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
-                    }
-                } catch (IOException finished) {
-                    // the thread ended while being read
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return ticks * 10_000_000L;
-    }
-
-    /** Busy time of all cores from /proc/stat (user, nice, system, irq, softirq, steal), in nanoseconds. */
-    private static long machineCpuNanos() {
-        try {
-            String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-            long ticks = 0;
-            for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
-                ticks += Long.parseLong(fields[i]);
-            }
-            return ticks * 10_000_000L; // USER_HZ is 100 on Linux
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void send(HttpClient http, String url, String user, String json) {

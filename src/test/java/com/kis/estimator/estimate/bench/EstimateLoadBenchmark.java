@@ -27,8 +27,10 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.kis.estimator.CpuMeter;
 import com.kis.estimator.KisEstimatorApplication;
 import com.kis.estimator.KeycloakTestServer;
+import com.kis.estimator.PhaseProfiler;
 import com.kis.estimator.PostgresTestDatabase;
 import com.kis.estimator.TestTokens;
 import com.kis.estimator.catalog.CatalogLookup;
@@ -83,7 +85,9 @@ public final class EstimateLoadBenchmark {
             // The JIT compiles for tens of seconds on 2 cores; measured runs start once it has settled.
             System.out.printf("warm-up: %s / %s%n", run("baseline", insert, 150, 15), run("api", post, 150, 30));
             Result baseline = run("baseline: same rows through JPA", insert, rate, seconds);
+            PhaseProfiler profiler = PhaseProfiler.start();
             Result api = run("POST /api/v1/estimates, 20 lines", post, rate, seconds);
+            profiler.stop();
             System.out.println();
             System.out.printf("machine: %d cores; offered rate %d/s for %d s; PostgreSQL + Redis on localhost%n",
                     Runtime.getRuntime().availableProcessors(), rate, seconds);
@@ -156,6 +160,7 @@ public final class EstimateLoadBenchmark {
         AtomicInteger done = new AtomicInteger();
         AtomicInteger issued = new AtomicInteger();
         long intervalNanos = 1_000_000_000L / rate;
+        CpuMeter cpu = CpuMeter.start();
         long start = System.nanoTime();
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         clock.scheduleAtFixedRate(() -> {
@@ -178,6 +183,7 @@ public final class EstimateLoadBenchmark {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         clock.shutdownNow();
+        System.out.printf("  %s: %s%n", name, cpu.perOperation(done.get()));
         long[] sorted = Arrays.copyOf(latencies, done.get());
         Arrays.sort(sorted);
         return new Result(name, done.get() / elapsed, percentile(sorted, 50), percentile(sorted, 99),

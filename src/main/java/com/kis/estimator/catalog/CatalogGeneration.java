@@ -1,0 +1,64 @@
+package com.kis.estimator.catalog;
+
+import java.util.Optional;
+
+import org.redisson.api.RedissonClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * A counter in Redis that moves on after every committed catalog change ({@link CatalogChanged},
+ * {@link PriceListImported}), shared by all replicas. Whatever is cached from the catalog, in Redis or in one
+ * replica's memory, is cached under the generation read <em>before</em> the catalog was read; once the counter
+ * moves, it is no longer found. When Redis cannot be reached there is no generation, and callers read the
+ * database instead of caching.
+ */
+@Component
+public class CatalogGeneration {
+
+    /** First among the listeners: whoever prices after a change must not be served anything from before it. */
+    public static final int MOVE_ORDER = 0;
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogGeneration.class);
+    private static final String KEY = "kis:catalog:generation";
+
+    private final RedissonClient redis;
+
+    CatalogGeneration(RedissonClient redis) {
+        this.redis = redis;
+    }
+
+    /** The current generation, or empty when Redis cannot be reached (then nothing may be cached). */
+    public Optional<Long> current() {
+        try {
+            return Optional.of(redis.getAtomicLong(KEY).get());
+        } catch (RuntimeException e) {
+            log.warn("Catalog generation unavailable, reading the catalog from the database: {}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    @Order(MOVE_ORDER)
+    @TransactionalEventListener(fallbackExecution = true)
+    void catalogChanged(CatalogChanged change) {
+        moveOn(change.what());
+    }
+
+    @Order(MOVE_ORDER)
+    @TransactionalEventListener(fallbackExecution = true)
+    void priceListImported(PriceListImported imported) {
+        moveOn("ERP import " + imported.importId() + " of " + imported.source());
+    }
+
+    private void moveOn(String cause) {
+        try {
+            long generation = redis.getAtomicLong(KEY).incrementAndGet();
+            log.info("Catalog changed ({}); cached quotes and customers dropped, generation {}", cause, generation);
+        } catch (RuntimeException e) {
+            log.warn("Could not move the catalog generation on after {}: {}", cause, e.getMessage());
+        }
+    }
+}
