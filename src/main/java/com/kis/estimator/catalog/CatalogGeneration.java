@@ -1,6 +1,7 @@
 package com.kis.estimator.catalog;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
@@ -25,14 +26,45 @@ public class CatalogGeneration {
     private static final Logger log = LoggerFactory.getLogger(CatalogGeneration.class);
     private static final String KEY = "kis:catalog:generation";
 
+    private static final ThreadLocal<Long> PINNED = new ThreadLocal<>();
+
     private final RedissonClient redis;
 
     CatalogGeneration(RedissonClient redis) {
         this.redis = redis;
     }
 
-    /** The current generation, or empty when Redis cannot be reached (then nothing may be cached). */
+    /**
+     * The current generation, or empty when Redis cannot be reached (then nothing may be cached). Inside
+     * {@link #pinned}, the generation read when it began.
+     */
     public Optional<Long> current() {
+        Long pinned = PINNED.get();
+        return pinned != null ? Optional.of(pinned) : read();
+    }
+
+    /**
+     * Runs {@code reading} under one generation, read once before it starts: whatever it takes from caches (the
+     * customer, the quote) then belongs to the same state of the catalog, and Redis is asked once, not once per
+     * cache.
+     */
+    public <T> T pinned(Supplier<T> reading) {
+        if (PINNED.get() != null) {
+            return reading.get();
+        }
+        Optional<Long> generation = read();
+        if (generation.isEmpty()) {
+            return reading.get();
+        }
+        PINNED.set(generation.get());
+        try {
+            return reading.get();
+        } finally {
+            PINNED.remove();
+        }
+    }
+
+    private Optional<Long> read() {
         try {
             return Optional.of(redis.getAtomicLong(KEY).get());
         } catch (RuntimeException e) {

@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.kis.estimator.catalog.CatalogGeneration;
 import com.kis.estimator.catalog.CatalogLookup;
 import com.kis.estimator.catalog.CatalogLookup.CustomerInfo;
 import com.kis.estimator.estimate.EstimateStatus;
@@ -48,6 +49,7 @@ public class EstimateDrafting {
     private final EstimateHistory history;
     private final EstimateNumbers numbers;
     private final CatalogLookup catalog;
+    private final CatalogGeneration generation;
     private final QuotePricing pricing;
     private final TemplateExpansion templates;
     private final PricingProperties properties;
@@ -55,13 +57,14 @@ public class EstimateDrafting {
     private final Clock clock;
 
     EstimateDrafting(EstimateRepository estimates, EstimateRevisions revisions, EstimateHistory history,
-            EstimateNumbers numbers, CatalogLookup catalog, QuotePricing pricing, TemplateExpansion templates,
-            PricingProperties properties, DraftingMetrics metrics, Clock clock) {
+            EstimateNumbers numbers, CatalogLookup catalog, CatalogGeneration generation, QuotePricing pricing,
+            TemplateExpansion templates, PricingProperties properties, DraftingMetrics metrics, Clock clock) {
         this.estimates = estimates;
         this.revisions = revisions;
         this.history = history;
         this.numbers = numbers;
         this.catalog = catalog;
+        this.generation = generation;
         this.pricing = pricing;
         this.templates = templates;
         this.properties = properties;
@@ -69,8 +72,15 @@ public class EstimateDrafting {
         this.clock = clock;
     }
 
-    /** Checks the draft against the catalog and prices it; reads only, outside any write transaction. */
+    /**
+     * Checks the draft against the catalog and prices it; reads only, outside any write transaction. The customer
+     * and the prices are read under one catalog generation.
+     */
     public PricedDraft price(Draft requested) {
+        return generation.pinned(() -> priceNow(requested));
+    }
+
+    private PricedDraft priceNow(Draft requested) {
         Draft draft = templates.expand(requested);
         LocalDate today = LocalDate.now(clock);
         CustomerInfo customer = customer(draft.customerCode());
