@@ -30,6 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.kis.estimator.CpuMeter;
 import com.kis.estimator.KisEstimatorApplication;
+import com.kis.estimator.LoadClient;
 import com.kis.estimator.KeycloakTestServer;
 import com.kis.estimator.PhaseProfiler;
 import com.kis.estimator.PostgresTestDatabase;
@@ -63,7 +64,9 @@ public final class ApprovalLoadBenchmark {
                 .toArray(String[]::new);
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(KisEstimatorApplication.class)
                 .profiles("prod").run(appArgs)) {
-            String base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            String base = "http://127.0.0.1:" + port;
+            LoadClient client = new LoadClient("127.0.0.1", port, WORKERS);
             HttpClient http = HttpClient.newHttpClient();
             send(http, base + "/api/v1/products", "admin", """
                     {"code":"AB-1","name":"벤치","category":"BENCH","unit":"EA","listPrice":100000,"cost":60000}""");
@@ -96,7 +99,13 @@ public final class ApprovalLoadBenchmark {
                 String id = runtime.startProcessInstanceByKey("bench-baseline").getId();
                 tasks.complete(tasks.createTaskQuery().processInstanceId(id).singleResult().getId());
             };
-            Runnable apiSubmit = () -> send(http, base + "/api/v1/estimates/" + drafts.remove() + "/submit", "sales1", "{}");
+            Runnable apiSubmit = () -> {
+                String path = "/api/v1/estimates/" + drafts.remove() + "/submit";
+                int status = client.send(LoadClient.post("127.0.0.1", port, path, TestTokens.of("sales1"), "{}")).join();
+                if (status >= 300) {
+                    throw new IllegalStateException(path + " -> " + status);
+                }
+            };
             Runnable approveOneLevel = () -> {
                 long id = drafts.remove();
                 submission.submit(id, "sales1");
