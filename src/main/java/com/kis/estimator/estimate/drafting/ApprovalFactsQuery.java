@@ -46,11 +46,14 @@ class ApprovalFactsQuery implements EstimateQueries {
             WHERE recency <= :mostRecent""";
 
     private final EstimateRepository estimates;
+    private final RevisionsInTransaction revisions;
     private final PriceCheck priceCheck;
     private final NamedParameterJdbcTemplate jdbc;
 
-    ApprovalFactsQuery(EstimateRepository estimates, PriceCheck priceCheck, NamedParameterJdbcTemplate jdbc) {
+    ApprovalFactsQuery(EstimateRepository estimates, RevisionsInTransaction revisions, PriceCheck priceCheck,
+            NamedParameterJdbcTemplate jdbc) {
         this.estimates = estimates;
+        this.revisions = revisions;
         this.priceCheck = priceCheck;
         this.jdbc = jdbc;
     }
@@ -63,7 +66,7 @@ class ApprovalFactsQuery implements EstimateQueries {
     @Override
     public String waterfallText(long estimateId) {
         Estimate estimate = estimate(estimateId);
-        EstimateRevision revision = estimates.findRevision(estimate, estimate.getCurrentRevision()).orElseThrow();
+        EstimateRevision revision = revisions.find(estimate, estimate.getCurrentRevision()).orElseThrow();
         return revision.getItems().stream().map(ApprovalFactsQuery::waterfallLine).collect(Collectors.joining("\n"));
     }
 
@@ -73,8 +76,8 @@ class ApprovalFactsQuery implements EstimateQueries {
         if (revisionNumber >= estimate.getCurrentRevision()) {
             return "";
         }
-        EstimateRevision before = estimates.findRevision(estimate, revisionNumber).orElseThrow();
-        EstimateRevision now = estimates.findRevision(estimate, estimate.getCurrentRevision()).orElseThrow();
+        EstimateRevision before = revisions.find(estimate, revisionNumber).orElseThrow();
+        EstimateRevision now = revisions.find(estimate, estimate.getCurrentRevision()).orElseThrow();
         return RevisionDiff.between(before, now).stream()
                 .map(change -> change.field() + ": " + text(change.from()) + " → " + text(change.to()))
                 .collect(Collectors.joining("\n"));
@@ -113,7 +116,7 @@ class ApprovalFactsQuery implements EstimateQueries {
     @Override
     public Optional<ScoringFacts> scoringFacts(long estimateId) {
         return estimates.findById(estimateId).map(estimate -> {
-            var revision = estimates.findRevision(estimate, estimate.getCurrentRevision()).orElseThrow();
+            var revision = revisions.find(estimate, estimate.getCurrentRevision()).orElseThrow();
             return new ScoringFacts(estimate.getId(), estimate.getNumber(), estimate.getStatus(),
                     revision.getCustomerCode(), revision.getCustomerTier(), revision.getTotal(),
                     largestDiscount(revision), revision.getMarginRate(), revision.getPricingDate(),
@@ -149,7 +152,7 @@ class ApprovalFactsQuery implements EstimateQueries {
     @Override
     public Optional<ApprovalFacts> approvalFacts(long estimateId) {
         return estimates.findById(estimateId).map(estimate -> {
-            var revision = estimates.findRevision(estimate, estimate.getCurrentRevision()).orElseThrow();
+            var revision = revisions.find(estimate, estimate.getCurrentRevision()).orElseThrow();
             return new ApprovalFacts(estimate.getId(), estimate.getNumber(), revision.getRevision(),
                     estimate.getOwner(), estimate.getStatus(), revision.getCustomerName(), revision.getCustomerTier(),
                     revision.getTotal(), largestDiscount(revision),
