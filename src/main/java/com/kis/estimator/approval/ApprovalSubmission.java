@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.kis.estimator.approval.process.ApprovalVariables;
 import com.kis.estimator.estimate.ApprovalFacts;
+import com.kis.estimator.estimate.EstimateAccess;
 import com.kis.estimator.estimate.EstimateLifecycle;
 import com.kis.estimator.estimate.EstimateQueries;
 import com.kis.estimator.estimate.EstimateStatus;
@@ -33,18 +34,29 @@ public class ApprovalSubmission {
     static final String WITHDRAWN_MESSAGE = "EstimateWithdrawn";
 
     private final EstimateQueries estimates;
+    private final EstimateAccess access;
     private final EstimateLifecycle lifecycle;
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final Clock clock;
 
-    ApprovalSubmission(EstimateQueries estimates, EstimateLifecycle lifecycle, RuntimeService runtime, TaskService tasks,
-            Clock clock) {
+    ApprovalSubmission(EstimateQueries estimates, EstimateAccess access, EstimateLifecycle lifecycle,
+            RuntimeService runtime, TaskService tasks, Clock clock) {
         this.estimates = estimates;
+        this.access = access;
         this.lifecycle = lifecycle;
         this.runtime = runtime;
         this.tasks = tasks;
         this.clock = clock;
+    }
+
+    /**
+     * {@link #submit} for the signed-in caller, who must own the estimate (404 if they cannot see it, 403 if they
+     * do not own it). The check reads the estimate in the submission's own transaction, not in one of its own.
+     */
+    public String submitAsOwner(long estimateId, String actor) {
+        access.requireOwner(estimateId, "submit");
+        return submit(estimateId, actor);
     }
 
     /** @return the id of the approval process instance */
