@@ -54,6 +54,8 @@ class PostgresStartupTest {
         assertThat(afterFirstStart.migrations()).containsKeys("1", "1.1");
         assertThat(afterFirstStart.camundaTables()).as("Camunda tables in schema camunda").isGreaterThan(40);
         assertThat(afterFirstStart.camundaTablesInPublic()).as("Camunda tables leaked into public").isZero();
+        assertThat(afterFirstStart.indexesOfOurs()).as("our index on Camunda's task table")
+                .containsExactly("CREATE INDEX kis_idx_task_parent ON camunda.act_ru_task USING btree (parent_task_id_)");
         assertThat(afterFirstStart.deployedResources())
                 .containsExactlyInAnyOrder("fixture-review.bpmn", "fixture-routing.dmn", "forms/fixture-review.form");
 
@@ -155,9 +157,10 @@ class PostgresStartupTest {
         assertThat(health.getComponents().get("redis").getStatus()).isEqualTo(Status.UP);
     }
 
-    /** What a start may change: schemas, Flyway's history, Camunda's tables and deployments. */
+    /** What a start may change: schemas, Flyway's history, Camunda's tables, our index on them and deployments. */
     record DatabaseState(List<String> schemas, Map<String, String> migrations, int camundaTables,
-            int camundaTablesInPublic, List<String> deploymentIds, List<String> deployedResources) {
+            int camundaTablesInPublic, List<String> indexesOfOurs, List<String> deploymentIds,
+            List<String> deployedResources) {
 
         static DatabaseState read(PostgresTestDatabase database, ConfigurableApplicationContext app)
                 throws SQLException {
@@ -174,6 +177,8 @@ class PostgresStartupTest {
                                 + "WHERE table_schema = 'camunda' AND table_name LIKE 'act_%'"),
                         count(connection, "SELECT count(*) FROM information_schema.tables "
                                 + "WHERE table_schema = 'public' AND table_name LIKE 'act_%'"),
+                        strings(connection, "SELECT indexdef FROM pg_indexes "
+                                + "WHERE schemaname = 'camunda' AND indexname LIKE 'kis_%' ORDER BY 1"),
                         deploymentIds, resources);
             }
         }

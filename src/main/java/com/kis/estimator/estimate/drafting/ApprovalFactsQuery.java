@@ -1,22 +1,16 @@
 package com.kis.estimator.estimate.drafting;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.kis.estimator.estimate.ApprovalFacts;
 import com.kis.estimator.estimate.EstimateQueries;
-import com.kis.estimator.estimate.EstimateStatus;
 import com.kis.estimator.estimate.PricePoint;
 import com.kis.estimator.estimate.ScoringFacts;
 import com.kis.estimator.estimate.history.RevisionDiff;
@@ -30,32 +24,17 @@ import com.kis.estimator.platform.web.ApiProblemException;
 @Transactional(readOnly = true)
 class ApprovalFactsQuery implements EstimateQueries {
 
-    /** Estimates that got as far as approval: their prices were agreed to, if not always accepted. */
-    private static final Set<EstimateStatus> QUOTED = EnumSet.of(EstimateStatus.APPROVED, EstimateStatus.SENT,
-            EstimateStatus.WON, EstimateStatus.LOST, EstimateStatus.EXPIRED);
-
-    private static final String PRICE_HISTORY = """
-            SELECT product_code, net_amount, quantity, discount_rate FROM (
-                SELECT i.product_code, i.net_amount, i.quantity, i.discount_rate,
-                       ROW_NUMBER() OVER (PARTITION BY i.product_code ORDER BY r.created_at DESC, r.id DESC) AS recency
-                FROM estimator.estimate_items i
-                JOIN estimator.estimate_revisions r ON r.id = i.revision_id
-                JOIN estimator.estimates e ON e.id = r.estimate_id AND r.revision = e.current_revision
-                WHERE i.product_code IN (:codes) AND e.status IN (:statuses) AND r.customer_tier = :tier
-                  AND e.id <> :excluded) quotes
-            WHERE recency <= :mostRecent""";
-
     private final EstimateRepository estimates;
     private final RevisionsInTransaction revisions;
     private final PriceCheck priceCheck;
-    private final NamedParameterJdbcTemplate jdbc;
+    private final QuotedPrices quotedPrices;
 
     ApprovalFactsQuery(EstimateRepository estimates, RevisionsInTransaction revisions, PriceCheck priceCheck,
-            NamedParameterJdbcTemplate jdbc) {
+            QuotedPrices quotedPrices) {
         this.estimates = estimates;
         this.revisions = revisions;
         this.priceCheck = priceCheck;
-        this.jdbc = jdbc;
+        this.quotedPrices = quotedPrices;
     }
 
     @Override
@@ -130,18 +109,7 @@ class ApprovalFactsQuery implements EstimateQueries {
     @Override
     public List<PricePoint> priceHistory(Collection<String> productCodes, String customerTier,
             long excludingEstimateId, int mostRecent) {
-        if (productCodes.isEmpty()) {
-            return List.of();
-        }
-        // Plain SQL, for the window function that keeps each product's latest quotes: the work per submission
-        // stays bounded however long the history grows.
-        MapSqlParameterSource parameters = new MapSqlParameterSource()
-                .addValue("statuses", QUOTED.stream().map(Enum::name).toList())
-                .addValue("codes", productCodes).addValue("tier", customerTier)
-                .addValue("excluded", excludingEstimateId).addValue("mostRecent", mostRecent);
-        return jdbc.query(PRICE_HISTORY, parameters, (row, n) -> new PricePoint(row.getString("product_code"),
-                row.getBigDecimal("net_amount").divide(row.getBigDecimal("quantity"), 2, RoundingMode.HALF_UP),
-                row.getBigDecimal("discount_rate")));
+        return quotedPrices.recent(productCodes, customerTier, excludingEstimateId, mostRecent);
     }
 
     private static BigDecimal largestDiscount(EstimateRevision revision) {

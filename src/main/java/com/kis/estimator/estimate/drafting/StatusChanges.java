@@ -34,10 +34,12 @@ class StatusChanges implements EstimateLifecycle {
     private final Clock clock;
 
     private final AuditTrail audit;
+    private final QuotedPrices quotedPrices;
 
     StatusChanges(EstimateRepository estimates, EstimateHistory history, ApplicationEventPublisher events, Clock clock,
-            AuditTrail audit) {
+            AuditTrail audit, QuotedPrices quotedPrices) {
         this.audit = audit;
+        this.quotedPrices = quotedPrices;
         this.estimates = estimates;
         this.history = history;
         this.events = events;
@@ -62,6 +64,7 @@ class StatusChanges implements EstimateLifecycle {
                 reason, Instant.now(clock)));
         audit.recordAs(actor, "estimate.status", estimate.getNumber(), from + "->" + to, reason);
         if (to == EstimateStatus.APPROVED) {
+            quotedPrices.record(estimate);
             events.publishEvent(new EstimateApproved(estimate.getId(), estimate.getNumber(),
                     estimate.getCurrentRevision(), estimate.getCustomerCode(), estimate.getTotal(), estimate.getOwner()));
         }
