@@ -22,9 +22,22 @@ public final class PhaseProfiler {
 
     /** Starts profiling when {@code BENCH_PROFILE} asks for it; the answer's {@link #stop} writes the file. */
     public static PhaseProfiler start() {
+        return start(null);
+    }
+
+    /**
+     * As {@link #start()}, for a benchmark that profiles more than one phase: the phase's name goes into the file
+     * name ({@code approvals.collapsed} becomes {@code approvals-submissions.collapsed}).
+     */
+    public static PhaseProfiler start(String phase) {
         String file = System.getenv("BENCH_PROFILE");
         if (file == null || file.isBlank()) {
             return new PhaseProfiler(null, null, null);
+        }
+        if (phase != null) {
+            int dot = file.lastIndexOf('.');
+            file = dot > file.lastIndexOf('/') ? file.substring(0, dot) + "-" + phase + file.substring(dot)
+                    : file + "-" + phase;
         }
         try {
             Class<?> type = Class.forName("one.profiler.AsyncProfiler");

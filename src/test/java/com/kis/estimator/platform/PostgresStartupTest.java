@@ -54,8 +54,9 @@ class PostgresStartupTest {
         assertThat(afterFirstStart.migrations()).containsKeys("1", "1.1");
         assertThat(afterFirstStart.camundaTables()).as("Camunda tables in schema camunda").isGreaterThan(40);
         assertThat(afterFirstStart.camundaTablesInPublic()).as("Camunda tables leaked into public").isZero();
-        assertThat(afterFirstStart.indexesOfOurs()).as("our index on Camunda's task table")
-                .containsExactly("CREATE INDEX kis_idx_task_parent ON camunda.act_ru_task USING btree (parent_task_id_)");
+        assertThat(afterFirstStart.indexesOfOurs()).as("our indexes on Camunda's tables").containsExactly(
+                "CREATE INDEX kis_idx_job_due ON camunda.act_ru_job USING btree (duedate_)",
+                "CREATE INDEX kis_idx_task_parent ON camunda.act_ru_task USING btree (parent_task_id_)");
         assertThat(afterFirstStart.deployedResources())
                 .containsExactlyInAnyOrder("fixture-review.bpmn", "fixture-routing.dmn", "forms/fixture-review.form");
 

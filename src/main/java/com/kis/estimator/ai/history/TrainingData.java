@@ -2,6 +2,7 @@ package com.kis.estimator.ai.history;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +29,15 @@ public class TrainingData {
     public record Examples(List<Example> examples, int skipped, boolean synthetic) {
     }
 
+    static final Duration OVERALL_RATE_TIME_TO_LIVE = Duration.ofMinutes(5);
+
+    private record OverallRate(double rate, Instant countedAt) {
+    }
+
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final Clock clock;
+    private volatile OverallRate overall;
 
     TrainingData(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
@@ -47,6 +54,7 @@ public class TrainingData {
     public void add(String source, Long estimateId, String estimateNumber, String customerCode,
             List<String> productCodes, Map<String, Object> features, boolean won, Instant closedAt) {
         String products = productCodes.isEmpty() ? null : "|" + String.join("|", productCodes) + "|";
+        overall = null;
         jdbc.update("INSERT INTO erp_ai.training_data (source, estimate_id, estimate_number, customer_code,"
                 + " product_codes, features, won, closed_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", source,
                 estimateId, estimateNumber, customerCode, products, write(features), won, Timestamp.from(closedAt),
@@ -97,10 +105,26 @@ public class TrainingData {
         if (closed > 0) {
             return ((Number) own.get("won")).doubleValue() / closed;
         }
+        return overallWinRate();
+    }
+
+    /**
+     * The whole history's share, counted at most every {@link #OVERALL_RATE_TIME_TO_LIVE} (and after each
+     * {@link #add} on this replica): it is a prior for new customers that moves slowly, and counting it meant
+     * reading the whole history on every submission for a new customer.
+     */
+    private double overallWinRate() {
+        OverallRate known = overall;
+        Instant now = clock.instant();
+        if (known != null && now.isBefore(known.countedAt().plus(OVERALL_RATE_TIME_TO_LIVE))) {
+            return known.rate();
+        }
         Map<String, Object> all = jdbc.queryForMap("SELECT COUNT(*) AS closed, SUM(CASE WHEN won THEN 1 ELSE 0 END)"
                 + " AS won FROM erp_ai.training_data");
         long total = ((Number) all.get("closed")).longValue();
-        return total == 0 ? 0.5 : ((Number) all.get("won")).doubleValue() / total;
+        double rate = total == 0 ? 0.5 : ((Number) all.get("won")).doubleValue() / total;
+        overall = new OverallRate(rate, now);
+        return rate;
     }
 
     /** Whether the estimate's outcome is already in the history (a close is recorded once). */
