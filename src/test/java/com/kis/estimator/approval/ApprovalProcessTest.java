@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -122,6 +123,13 @@ class ApprovalProcessTest {
         assertThat(approvals.findValuesAsText("decision")).containsExactly("APPROVE");
         assertThat(rest.getForObject("/actuator/prometheus", String.class)).contains("kis_approvals_open",
                 "kis_approvals_overdue", "kis_approval_decision_seconds_count{application=\"kis-estimator\",decision=\"approve\",level=\"approver\"}");
+        // full history, without a row per variable write (NoVariableUpdateDetails)
+        HistoryService history = engine.getHistoryService();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(process.getId())
+                .variableName("decision").singleResult().getValue()).isEqualTo("APPROVE");
+        assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(process.getId()).count()).isOne();
+        assertThat(history.createHistoricDetailQuery().processInstanceId(process.getId()).variableUpdates().count())
+                .isZero();
     }
 
     @Test

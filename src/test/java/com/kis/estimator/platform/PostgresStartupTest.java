@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.RepositoryService;
@@ -63,6 +65,25 @@ class PostgresStartupTest {
         try (ConfigurableApplicationContext app = start(database, Map.of())) {
             assertHealthyWithDatabaseAndRedis(app);
             assertThat(DatabaseState.read(database, app)).isEqualTo(afterFirstStart);
+        }
+    }
+
+    @Test
+    void jobsLeftWithoutADueDateGetOneAtStartSoTheJobExecutorStillFindsThem() throws Exception {
+        PostgresTestDatabase database = freshDatabase();
+        start(database, Map.of()).close();
+        // as an engine without ensure-job-due-date-not-null wrote an async step
+        try (Connection connection = database.connect()) {
+            connection.createStatement().execute("INSERT INTO camunda.act_ru_job (id_, rev_, type_, retries_,"
+                    + " suspension_state_, priority_, exclusive_, handler_type_, create_time_)"
+                    + " VALUES ('left-over', 1, 'message', 3, 1, 0, true, 'async-continuation', TIMESTAMP '2026-01-02 03:04:05')");
+        }
+
+        try (ConfigurableApplicationContext app = start(database, Map.of())) {
+            ManagementService management = app.getBean(ManagementService.class);
+            assertThat(management.createJobQuery().jobId("left-over").singleResult().getDuedate())
+                    .as("its creation time: due at once, as before").isEqualTo(Timestamp.valueOf("2026-01-02 03:04:05"));
+            assertThat(management.createJobQuery().executable().jobId("left-over").count()).isEqualTo(1);
         }
     }
 
