@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -59,7 +60,8 @@ public class ApprovalDecisions {
         identity.setAuthentication(user, groups);
         try {
             tasks.complete(task.getId(), variables);
-        } catch (OptimisticLockingException concurrentDecision) {
+        } catch (OptimisticLockingException | NotFoundException concurrentDecision) {
+            // NotFoundException: the other decision committed between finding the task and completing it
             throw new ApiProblemException(HttpStatus.CONFLICT, ProblemType.CONFLICT,
                     "Someone else decided this approval at the same moment; reload " + number);
         } catch (ProcessEngineException refused) {

@@ -38,6 +38,9 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kis.estimator.JsonHttp;
@@ -57,6 +60,8 @@ import com.kis.estimator.platform.web.ApiProblemException;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApprovalProcessTest {
 
+    private static final int RACE_ROUNDS = 10;
+
     private final String run = Long.toString(System.nanoTime(), 36).toUpperCase();
     private final String small = "T-AP-S-" + run;
     private final String big = "T-AP-B-" + run;
@@ -71,6 +76,8 @@ class ApprovalProcessTest {
     @Autowired ApprovalDecisions decisions;
     @Autowired ApprovalSubmission submission;
     @Autowired ApplicationContext context;
+    @Autowired PlatformTransactionManager transactions;
+    @Autowired JdbcTemplate jdbc;
 
     JsonHttp http() {
         return JsonHttp.as(rest, "sales1");
@@ -325,35 +332,101 @@ class ApprovalProcessTest {
         return () -> undo.forEach(Runnable::run);
     }
 
+    /**
+     * Several rounds, because the two decisions can meet at different moments: both before either commits (the
+     * engine's optimistic lock or the record's unique task id decides), or one after the other has finished
+     * (the task is gone, or its variables are).
+     */
     @Test
     void twoApproversDecidingTheSameTaskAtOnceOneWinsTheOtherGets409() throws Exception {
         Runnable cleanUp = members("approver", "approver1", "approver2");
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < RACE_ROUNDS; round++) {
+                long id = estimate(small, 1, null);
+                submit(id);
+                var start = new CountDownLatch(1);
+                var results = Stream.of("approver1", "approver2").map(user -> pool.submit(() -> {
+                    start.await();
+                    try {
+                        decisions.decide(id, user, "APPROVE", null);
+                        return "ok";
+                    } catch (ApiProblemException refused) {
+                        return String.valueOf(refused.status().value());
+                    }
+                })).toList();
+                start.countDown();
+                List<String> outcomes = new ArrayList<>();
+                for (var result : results) {
+                    outcomes.add(result.get());
+                }
+
+                assertThat(outcomes).as("round %d", round).containsExactlyInAnyOrder("ok", "409");
+                assertThat(http().get("/api/v1/estimates/" + id + "/approvals").getBody()).hasSize(1);
+                assertThat(statusAfterJobs(id, "APPROVED")).isEqualTo("APPROVED");
+            }
+        } finally {
+            pool.shutdown();
+            cleanUp.run();
+        }
+    }
+
+    /**
+     * The second approver's completion starts while the first's is done but not yet committed: it waits for the
+     * first to commit and is then told who decided, rather than going on with what the first has since removed.
+     */
+    @Test
+    void aDecisionArrivingWhileAnotherCommitsWaitsForItAndIsToldWhoDecided() throws Exception {
+        Runnable cleanUp = members("approver", "approver1", "approver2");
+        var pool = Executors.newFixedThreadPool(2);
         try {
             long id = estimate(small, 1, null);
             submit(id);
-            var start = new CountDownLatch(1);
-            var pool = Executors.newFixedThreadPool(2);
-            var results = Stream.of("approver1", "approver2").map(user -> pool.submit(() -> {
-                start.await();
+            var firstDone = new CountDownLatch(1);
+            var commitFirst = new CountDownLatch(1);
+            var first = pool.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+                decisions.decide(id, "approver1", "APPROVE", "확인");
+                firstDone.countDown();
+                awaitQuietly(commitFirst);
+            }));
+            firstDone.await();
+            var second = pool.submit(() -> {
                 try {
-                    decisions.decide(id, user, "APPROVE", null);
-                    return "ok";
+                    decisions.decide(id, "approver2", "APPROVE", null);
+                    return null;
                 } catch (ApiProblemException refused) {
-                    return String.valueOf(refused.status().value());
+                    return refused;
                 }
-            })).toList();
-            start.countDown();
-            List<String> outcomes = new ArrayList<>();
-            for (var result : results) {
-                outcomes.add(result.get());
+            });
+            for (int tries = 0; tries < 100 && !aSessionWaitsForALock(); tries++) {
+                sleep(50);
             }
-            pool.shutdown();
+            commitFirst.countDown();
+            first.get();
 
-            assertThat(outcomes).containsExactlyInAnyOrder("ok", "409");
-            assertThat(http().get("/api/v1/estimates/" + id + "/approvals").getBody()).hasSize(1);
+            ApiProblemException refused = second.get();
+            assertThat(refused).as("the second decision is refused").isNotNull();
+            assertThat(refused.status()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(refused).hasMessage("approver1 decided this approval a moment ago (APPROVE)");
+            assertThat(http().get("/api/v1/estimates/" + id + "/approvals").getBody().findValuesAsText("approver"))
+                    .containsExactly("approver1");
             assertThat(statusAfterJobs(id, "APPROVED")).isEqualTo("APPROVED");
         } finally {
+            pool.shutdown();
             cleanUp.run();
+        }
+    }
+
+    private boolean aSessionWaitsForALock() {
+        return jdbc.queryForObject("SELECT count(*) > 0 FROM pg_stat_activity"
+                + " WHERE datname = current_database() AND wait_event_type = 'Lock'", Boolean.class);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

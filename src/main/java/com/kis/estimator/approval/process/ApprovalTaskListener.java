@@ -36,10 +36,12 @@ class ApprovalTaskListener implements TaskListener {
     private final Clock clock;
     private final EstimateSharing sharing;
     private final AuditTrail audit;
+    private final DecisionLock decisionLock;
 
     ApprovalTaskListener(IdentityService identity, ApprovalRecords records, MeterRegistry meters, Clock clock,
-            EstimateSharing sharing, AuditTrail audit) {
+            EstimateSharing sharing, AuditTrail audit, DecisionLock decisionLock) {
         this.audit = audit;
+        this.decisionLock = decisionLock;
         this.sharing = sharing;
         this.identity = identity;
         this.records = records;
@@ -49,6 +51,10 @@ class ApprovalTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        // before anything is read: what this completion saw of the task may already be another decision's past
+        if (EVENTNAME_COMPLETE.equals(task.getEventName()) && !decisionLock.lock(task.getId())) {
+            throw ApprovalRefused.because(decidedMeanwhile(task.getId()));
+        }
         long estimateId = ((Number) task.getVariable(ApprovalVariables.ESTIMATE_ID)).longValue();
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             task.setName(task.getVariable(ApprovalVariables.ESTIMATE_NUMBER) + " · "
@@ -62,6 +68,12 @@ class ApprovalTaskListener implements TaskListener {
         } else if (EVENTNAME_DELETE.equals(task.getEventName())) {
             candidateGroups(task).forEach(group -> sharing.closeToGroup(estimateId, group));
         }
+    }
+
+    private String decidedMeanwhile(String taskId) {
+        return records.findByTaskId(taskId)
+                .map(other -> other.getApprover() + " decided this approval a moment ago (" + other.getDecision() + ")")
+                .orElse("this approval task closed a moment ago (decided, or the estimate withdrawn)");
     }
 
     /** The groups the approval waits for: they may read the estimate while it waits. */

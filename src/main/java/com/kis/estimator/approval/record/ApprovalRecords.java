@@ -1,6 +1,7 @@
 package com.kis.estimator.approval.record;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -9,6 +10,8 @@ public interface ApprovalRecords extends JpaRepository<ApprovalRecord, Long> {
 
     @Query("select a from ApprovalRecord a where a.estimateId = :estimateId order by a.decidedAt, a.id")
     List<ApprovalRecord> findByEstimate(long estimateId);
+
+    Optional<ApprovalRecord> findByTaskId(String taskId);
 
     @Query("""
             select count(a) > 0 from ApprovalRecord a
