@@ -2,6 +2,8 @@ package com.kis.estimator.approval.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -49,6 +51,12 @@ import com.kis.estimator.estimate.drafting.EstimateDrafting;
 public final class ApprovalLoadBenchmark {
 
     private static final int WORKERS = 8;
+    /** Enough for the longest warm-ups at 200 submissions/s and 80 approvals/s, with the measured phases' share kept. */
+    private static final int DRAFTS = 80_000;
+    private static final int DRAFTS_KEPT_FOR_MEASURING = 10_000;
+    private static final int WARM_UP_ROUND_SECONDS = 10;
+    /** The JIT compiler counts as settled when it compiled for less than 5 % of a round (one core's share). */
+    private static final double SETTLED_COMPILE_SHARE = 0.05;
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
@@ -77,7 +85,7 @@ public final class ApprovalLoadBenchmark {
 
             RuntimeService runtime = app.getBean(RuntimeService.class);
             TaskService tasks = app.getBean(TaskService.class);
-            ConcurrentLinkedQueue<Long> drafts = drafts(app.getBean(EstimateDrafting.class), 20_000);
+            ConcurrentLinkedQueue<Long> drafts = drafts(app.getBean(EstimateDrafting.class), DRAFTS);
             // Each phase adds thousands of rows within seconds (the first leaves over 20,000 open tasks behind), which
             // autovacuum would analyse within a minute or two. Without fresh statistics PostgreSQL plans as if the
             // tables were still small: the price-history lookup and the approver's task query then read every
@@ -103,20 +111,18 @@ public final class ApprovalLoadBenchmark {
             BooleanSupplier approvedStepsDone = () -> jdbc.queryForObject("SELECT COUNT(*) FROM camunda.act_ru_job"
                     + " WHERE type_ = 'message' AND retries_ > 0", Long.class) == 0;
 
-            // Long warm-ups: a submission runs through a lot of code (Spring Security, Hibernate, Camunda, the
-            // FEEL engine, DJL). With 5-second warm-ups the JIT compiler was still using a third of the CPU during
-            // the measured runs; after 30 seconds of submissions it still used one core (the JVM's compile counters
-            // sampled every 5 s). Fresh statistics before each warm-up too: on the empty database's, deleting
-            // a finished execution took 100 ms and the approvals' warm-up barely ran.
-            analyze.run();
-            measure("warm-up", bareStartComplete, 10);
-            analyze.run();
-            measure("warm-up", apiSubmit, 60);
+            // Warm-ups until the JIT compiler has settled: a submission runs through a lot of code (Spring Security,
+            // Hibernate, Camunda, the FEEL engine, DJL), and with a fixed 60-second warm-up the compiler still used a
+            // third of the JVM's CPU in the measured phases, a cost a long-running server has paid long before. With
+            // submissions alone it settled after about two and a half minutes. Fresh statistics before each round:
+            // on the empty database's, deleting a finished execution took 100 ms and the approvals' warm-up barely ran.
+            BooleanSupplier draftsLeft = () -> drafts.size() > DRAFTS_KEPT_FOR_MEASURING;
+            warmUp("bare engine", bareStartComplete, 10, 10, () -> true, analyze, () -> true);
+            warmUp("submissions", apiSubmit, 60, 300, () -> true, analyze, draftsLeft);
             // The approver signs in with a one-time password, and a second sign-in waits for the next 30-second
             // window: signed in here, not by eight workers at once inside a timed phase.
             TestTokens.of("approver1");
-            analyze.run();
-            measure("warm-up", apiApprove, 20, approvedStepsDone);
+            warmUp("approvals", apiApprove, 20, 180, approvedStepsDone, analyze, draftsLeft);
             analyze.run();
             double starts = measure("bare engine: start a one-user-task process", bareStart, seconds);
             analyze.run();
@@ -143,6 +149,28 @@ public final class ApprovalLoadBenchmark {
             database.drop();
         }
         System.exit(0);
+    }
+
+    /**
+     * Rounds of the operation until at least {@code minSeconds} have passed and the JIT compiler has settled, or
+     * {@code maxSeconds} are up, or {@code more} says to stop (the drafts are running low). Each round starts from
+     * fresh statistics, as autovacuum would keep them on tables that grow this fast.
+     */
+    private static void warmUp(String name, Runnable operation, int minSeconds, int maxSeconds, BooleanSupplier done,
+            Runnable analyze, BooleanSupplier more) throws InterruptedException {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        int elapsed = 0;
+        double compileShare = 1;
+        while (elapsed < maxSeconds && more.getAsBoolean()
+                && (elapsed < minSeconds || compileShare >= SETTLED_COMPILE_SHARE)) {
+            analyze.run();
+            long compiledBefore = jit.getTotalCompilationTime();
+            measure("warm-up, " + name, operation, WARM_UP_ROUND_SECONDS, done);
+            compileShare = (jit.getTotalCompilationTime() - compiledBefore) / (WARM_UP_ROUND_SECONDS * 1000.0);
+            elapsed += WARM_UP_ROUND_SECONDS;
+        }
+        System.out.printf("warm-up, %s: %d s, JIT compiler %.0f %% of a core in the last round%s%n", name, elapsed,
+                100 * compileShare, compileShare < SETTLED_COMPILE_SHARE ? " (settled)" : " (not settled)");
     }
 
     private static ConcurrentLinkedQueue<Long> drafts(EstimateDrafting drafting, int count) throws Exception {
