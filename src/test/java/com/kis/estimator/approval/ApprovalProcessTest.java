@@ -117,6 +117,9 @@ class ApprovalProcessTest {
         assertThat((String) runtime.getVariable(process.getId(), "waterfall"))
                 .isEqualTo("1. " + small + " 소형 품목 × 1: 100,000 = 100,000원 (마진 40%)");
         assertThat(status(id)).isEqualTo("SUBMITTED");
+        // the routing's rows become approvalLevels in the decision's output mapping, not a variable of their own
+        assertThat(runtime.getVariable(process.getId(), "approvalLevels")).asList().containsExactly("approver");
+        assertThat(runtime.getVariables(process.getId())).doesNotContainKey("routing");
 
         decide(task, "approver1", "APPROVE", null);
 

@@ -13,7 +13,6 @@ public final class ApprovalVariables {
     public static final String MARGIN = "marginPercent";
     public static final String CUSTOMER_TIER = "customerTier";
     public static final String REVISION = "revision";
-    public static final String ROUTING = "routing";
     public static final String LEVELS = "approvalLevels";
     public static final String LEVEL = "level";
     public static final String DECISION = "decision";

@@ -11,18 +11,25 @@ import org.springframework.stereotype.Component;
 /**
  * Turns the routing decision's rows (COLLECT: every matching rule adds a level) into the groups that approve,
  * in order of level, each once: [approver, manager, manager, director] → [approver, manager, director].
+ * Called by the output mapping of "Decide approval levels" ({@code ${planApprovalLevels.levels(decisionResult)}}),
+ * so the rows never become a process variable of their own.
+ * <p>
+ * Approvals started on an earlier version of the process still have the step "Order the levels", which calls this
+ * bean as a delegate with the rows in the variable {@code routing}; they reach it again when resubmitted.
  */
 @Component("planApprovalLevels")
-class PlanApprovalLevels implements JavaDelegate {
+public class PlanApprovalLevels implements JavaDelegate {
+
+    private static final String EARLIER_ROUTING_VARIABLE = "routing";
 
     @Override
     public void execute(DelegateExecution execution) {
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> routing = (List<Map<String, Object>>) execution.getVariable(ApprovalVariables.ROUTING);
+        var routing = (List<Map<String, Object>>) execution.getVariable(EARLIER_ROUTING_VARIABLE);
         execution.setVariable(ApprovalVariables.LEVELS, levels(routing));
     }
 
-    static List<String> levels(List<Map<String, Object>> routing) {
+    public List<String> levels(List<? extends Map<String, Object>> routing) {
         if (routing == null || routing.isEmpty()) {
             throw new IllegalStateException("approval-routing.dmn returned no approval level; every estimate needs one");
         }

@@ -159,6 +159,9 @@ public final class ApprovalLoadBenchmark {
     private static void warmUp(String name, Runnable operation, int minSeconds, int maxSeconds, BooleanSupplier done,
             Runnable analyze, BooleanSupplier more) throws InterruptedException {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        // -Dbench.warmup.max=N caps every warm-up, for a quick look at the database side when the JIT does not matter
+        maxSeconds = Math.min(maxSeconds, Integer.getInteger("bench.warmup.max", maxSeconds));
+        minSeconds = Math.min(minSeconds, maxSeconds);
         int elapsed = 0;
         double compileShare = 1;
         while (elapsed < maxSeconds && more.getAsBoolean()
