@@ -46,7 +46,8 @@ import com.kis.estimator.estimate.drafting.EstimateDrafting;
  * and the asynchronous step that marks the estimate approved), against a baseline in the same run — the bare
  * engine starting, and starting and completing, a one-user-task process. Closed loop: 8 workers as fast as they
  * go for the given seconds.
- * Run: bench/approvals-load.sh [seconds].
+ * Warm-ups run until the JIT compiler has settled.
+ * Run: bench/approvals-load.sh [seconds]; {@code BENCH_JAVA_OPTS=-Dbench.warmup.max=N} caps the warm-ups.
  */
 public final class ApprovalLoadBenchmark {
 
