@@ -51,7 +51,7 @@ class ApprovalTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        // before anything is read: what this completion saw of the task may already be another decision's past
+        // before reading anything: another decision may have completed the task since this one loaded it
         if (EVENTNAME_COMPLETE.equals(task.getEventName()) && !decisionLock.lock(task.getId())) {
             throw ApprovalRefused.because(decidedMeanwhile(task.getId()));
         }

@@ -115,7 +115,7 @@ public final class ApprovalLoadBenchmark {
             // Warm-ups until the JIT compiler has settled: a submission runs through a lot of code (Spring Security,
             // Hibernate, Camunda, the FEEL engine, DJL), and with a fixed 60-second warm-up the compiler still used a
             // third of the JVM's CPU in the measured phases, a cost a long-running server has paid long before. With
-            // submissions alone it settled after about two and a half minutes. Fresh statistics before each round:
+            // submissions alone it settled after two and a half to four minutes. Fresh statistics before each round:
             // on the empty database's, deleting a finished execution took 100 ms and the approvals' warm-up barely ran.
             BooleanSupplier draftsLeft = () -> drafts.size() > DRAFTS_KEPT_FOR_MEASURING;
             warmUp("bare engine", bareStartComplete, 10, 10, () -> true, analyze, () -> true);
