@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +32,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.kis.estimator.CpuMeter;
+import com.kis.estimator.DatabaseMeter;
 import com.kis.estimator.KisEstimatorApplication;
 import com.kis.estimator.LoadClient;
 import com.kis.estimator.KeycloakTestServer;
@@ -44,8 +46,9 @@ import com.kis.estimator.estimate.drafting.EstimateDrafting;
  * Approval throughput on PostgreSQL: submissions per second through {@code POST /api/v1/estimates/{id}/submit}
  * and complete one-level approvals per second through the API ({@code /submit}, the approver's {@code /approve},
  * and the asynchronous step that marks the estimate approved), against a baseline in the same run — the bare
- * engine starting, and starting and completing, a one-user-task process. Closed loop: 8 workers as fast as they
- * go for the given seconds.
+ * engine starting, and starting and completing, a one-user-task process. A second baseline, the bare engine
+ * running the approval process itself without the application ({@link ApprovalProcessShape}), tells the process's
+ * own cost from the application's. Closed loop: 8 workers as fast as they go for the given seconds.
  * Warm-ups run until the JIT compiler has settled.
  * Run: bench/approvals-load.sh [seconds]; {@code BENCH_JAVA_OPTS=-Dbench.warmup.max=N} caps the warm-ups.
  */
@@ -58,6 +61,8 @@ public final class ApprovalLoadBenchmark {
     private static final int WARM_UP_ROUND_SECONDS = 10;
     /** The JIT compiler counts as settled when it compiled for less than 5 % of a round (one core's share). */
     private static final double SETTLED_COMPILE_SHARE = 0.05;
+    /** Set once the application runs: the measured phases also report their database work. */
+    private static JdbcTemplate measuredDatabase;
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
@@ -86,6 +91,8 @@ public final class ApprovalLoadBenchmark {
 
             RuntimeService runtime = app.getBean(RuntimeService.class);
             TaskService tasks = app.getBean(TaskService.class);
+            ApprovalProcessShape shape = ApprovalProcessShape.deploy(app.getBean(RepositoryService.class), runtime,
+                    tasks);
             ConcurrentLinkedQueue<Long> drafts = drafts(app.getBean(EstimateDrafting.class), DRAFTS);
             // Each phase adds thousands of rows within seconds (the first leaves over 20,000 open tasks behind), which
             // autovacuum would analyse within a minute or two. Without fresh statistics PostgreSQL plans as if the
@@ -119,13 +126,19 @@ public final class ApprovalLoadBenchmark {
             // on the empty database's, deleting a finished execution took 100 ms and the approvals' warm-up barely ran.
             BooleanSupplier draftsLeft = () -> drafts.size() > DRAFTS_KEPT_FOR_MEASURING;
             warmUp("bare engine", bareStartComplete, 10, 10, () -> true, analyze, () -> true);
+            warmUp("approval process, bare engine", shape::startAndApprove, 10, 10, approvedStepsDone, analyze,
+                    () -> true);
             warmUp("submissions", apiSubmit, 60, 300, () -> true, analyze, draftsLeft);
             // The approver signs in with a one-time password, and a second sign-in waits for the next 30-second
             // window: signed in here, not by eight workers at once inside a timed phase.
             TestTokens.of("approver1");
             warmUp("approvals", apiApprove, 20, 180, approvedStepsDone, analyze, draftsLeft);
+            measuredDatabase = jdbc;
+            Thread.sleep(DatabaseMeter.REPORTED_WITHIN.toMillis()); // the warm-ups' last counters, before the first phase
             analyze.run();
             double starts = measure("bare engine: start a one-user-task process", bareStart, seconds);
+            analyze.run();
+            double shapeStarts = measure("bare engine: start the approval process", shape::start, seconds);
             analyze.run();
             PhaseProfiler profiler = PhaseProfiler.start("submissions");
             double submits = measure("POST /api/v1/estimates/{id}/submit", apiSubmit, seconds);
@@ -133,6 +146,12 @@ public final class ApprovalLoadBenchmark {
             analyze.run();
             double completes = measure("bare engine: start + complete the task", bareStartComplete, seconds);
             analyze.run();
+            double shapeApprovals = measure("bare engine: start the approval process + approve (+ Mark approved)",
+                    shape::startAndApprove, seconds, approvedStepsDone);
+            analyze.run();
+            // Keycloak's tokens live 5 minutes, the warm-up and the phases before this one about as long: a fresh
+            // token now, not a sign-in inside the timed phase.
+            TestTokens.of("approver1", Duration.ofSeconds(seconds + 60L));
             profiler = PhaseProfiler.start("approvals");
             double approvals = measure("one-level approvals through the API (submit, approve, Mark approved)",
                     apiApprove, seconds, approvedStepsDone);
@@ -146,6 +165,14 @@ public final class ApprovalLoadBenchmark {
             row("bare engine: start + complete", completes, starts, completes);
             row("submissions through the API", submits, starts, completes);
             row("one-level approvals through the API", approvals, starts, completes);
+            System.out.println();
+            System.out.println("| run | per second | × the same on the bare engine's approval process |");
+            System.out.println("|---|---:|---:|");
+            System.out.printf("| bare engine, approval process: start | %.0f | 1.00 |%n", shapeStarts);
+            System.out.printf("| bare engine, approval process: start + approve | %.0f | 1.00 |%n", shapeApprovals);
+            System.out.printf("| submissions through the API | %.0f | %.2f |%n", submits, submits / shapeStarts);
+            System.out.printf("| one-level approvals through the API | %.0f | %.2f |%n", approvals,
+                    approvals / shapeApprovals);
         } finally {
             database.drop();
         }
@@ -210,9 +237,14 @@ public final class ApprovalLoadBenchmark {
         return measure(name, operation, seconds, () -> true);
     }
 
-    /** Closed loop for the given seconds; the phase ends when the workers have stopped and {@code done} holds. */
+    /**
+     * Closed loop for the given seconds; the phase ends when the workers have stopped and {@code done} holds.
+     * Measured phases (not warm-ups) also print their database work per operation, read when PostgreSQL has
+     * reported every connection's counters (so the next phase starts from a complete reading too).
+     */
     private static double measure(String name, Runnable operation, int seconds, BooleanSupplier done)
             throws InterruptedException {
+        DatabaseMeter work = measuredDatabase == null ? null : DatabaseMeter.start(measuredDatabase);
         AtomicInteger completed = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -241,6 +273,10 @@ public final class ApprovalLoadBenchmark {
         double rate = completed.get() / ((end - start) / 1e9);
         System.out.printf("%s: %.0f/s (%d done, %d failed, %.1f s for the last asynchronous steps); %s%n", name, rate,
                 completed.get(), failed.get(), (end - drainFrom) / 1e9, cpu.perOperation(completed.get()));
+        if (work != null) {
+            Thread.sleep(DatabaseMeter.REPORTED_WITHIN.toMillis());
+            System.out.println("  " + work.perOperation(completed.get()));
+        }
         return rate;
     }
 
