@@ -1,5 +1,7 @@
 package com.kis.estimator.approval.bench;
 
+import static org.camunda.bpm.model.bpmn.impl.BpmnModelConstants.CAMUNDA_NS;
+
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -49,6 +51,9 @@ final class ApprovalProcessShape {
         process.setId(PROCESS);
         process.setName("Benchmark: the approval process without the application");
         for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+            // whatever an analyst implemented it with, the engine accepts exactly one of these
+            task.removeAttributeNs(CAMUNDA_NS, "class");
+            task.removeAttributeNs(CAMUNDA_NS, "delegateExpression");
             task.setCamundaExpression("${true}");
         }
         for (UserTask task : model.getModelElementsByType(UserTask.class)) {
@@ -63,9 +68,10 @@ final class ApprovalProcessShape {
 
     /** As a submission starts it: the variables {@code /submit} and the AI assessment write. */
     String start() {
-        String number = "BENCH-" + numbers.incrementAndGet();
+        long n = numbers.incrementAndGet();
+        String number = "BENCH-" + n;
         Map<String, Object> variables = new HashMap<>();
-        variables.put(ApprovalVariables.ESTIMATE_ID, numbers.get());
+        variables.put(ApprovalVariables.ESTIMATE_ID, n);
         variables.put(ApprovalVariables.ESTIMATE_NUMBER, number);
         variables.put(ApprovalVariables.REVISION, 1);
         variables.put(ApprovalVariables.OWNER, "sales1");
