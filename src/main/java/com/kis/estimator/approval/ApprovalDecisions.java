@@ -18,14 +18,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.kis.estimator.approval.process.ApprovalVariables;
+import com.kis.estimator.approval.process.DecisionLock;
 import com.kis.estimator.estimate.EstimateQueries;
 import com.kis.estimator.platform.web.ApiProblemException;
 import com.kis.estimator.platform.web.ProblemType;
 
 /**
  * Decides the caller's open approval task for an estimate, exactly as completing it in Tasklist would: the same
- * task listener checks the same rules. Two people completing the same task at once: Camunda's optimistic lock
- * lets one win; the other gets 409.
+ * task listener checks the same rules. Two people completing the same task at once: the task's row lock
+ * ({@link DecisionLock}) lets one decide; the other waits, then gets 409.
  */
 @Service
 public class ApprovalDecisions {
@@ -33,11 +34,14 @@ public class ApprovalDecisions {
     private final EstimateQueries estimates;
     private final TaskService tasks;
     private final IdentityService identity;
+    private final DecisionLock decisionLock;
 
-    ApprovalDecisions(EstimateQueries estimates, TaskService tasks, IdentityService identity) {
+    ApprovalDecisions(EstimateQueries estimates, TaskService tasks, IdentityService identity,
+            DecisionLock decisionLock) {
         this.estimates = estimates;
         this.tasks = tasks;
         this.identity = identity;
+        this.decisionLock = decisionLock;
     }
 
     /** A user of Camunda's identity (Tasklist's view of groups), as the embedded default and tools sign in. */
@@ -54,6 +58,9 @@ public class ApprovalDecisions {
                 .orElseThrow(() -> ApiProblemException.notFound("Estimate", estimateId));
         List<String> groups = List.copyOf(callerGroups);
         Task task = openTaskFor(number, user, groups);
+        // Before the engine sees the decision: it reads the task's executions while setting the variables, and
+        // those of a task another approver has just completed are gone.
+        decisionLock.acquire(task.getId());
         Map<String, Object> variables = new HashMap<>();
         variables.put(ApprovalVariables.DECISION, decision);
         variables.put(ApprovalVariables.COMMENT, comment);

@@ -52,8 +52,8 @@ class ApprovalTaskListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         // before reading anything: another decision may have completed the task since this one loaded it
-        if (EVENTNAME_COMPLETE.equals(task.getEventName()) && !decisionLock.lock(task.getId())) {
-            throw ApprovalRefused.because(decidedMeanwhile(task.getId()));
+        if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            decisionLock.acquire(task.getId());
         }
         long estimateId = ((Number) task.getVariable(ApprovalVariables.ESTIMATE_ID)).longValue();
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
@@ -68,12 +68,6 @@ class ApprovalTaskListener implements TaskListener {
         } else if (EVENTNAME_DELETE.equals(task.getEventName())) {
             candidateGroups(task).forEach(group -> sharing.closeToGroup(estimateId, group));
         }
-    }
-
-    private String decidedMeanwhile(String taskId) {
-        return records.findByTaskId(taskId)
-                .map(other -> other.getApprover() + " decided this approval a moment ago (" + other.getDecision() + ")")
-                .orElse("this approval task closed a moment ago (decided, or the estimate withdrawn)");
     }
 
     /** The groups the approval waits for: they may read the estimate while it waits. */
