@@ -22,6 +22,7 @@ import com.kis.estimator.approval.process.DecisionLock;
 import com.kis.estimator.estimate.EstimateQueries;
 import com.kis.estimator.platform.web.ApiProblemException;
 import com.kis.estimator.platform.web.ProblemType;
+import com.kis.estimator.platform.workflow.EngineCalls;
 
 /**
  * Decides the caller's open approval task for an estimate, exactly as completing it in Tasklist would: the same
@@ -66,7 +67,8 @@ public class ApprovalDecisions {
         variables.put(ApprovalVariables.COMMENT, comment);
         identity.setAuthentication(user, groups);
         try {
-            tasks.complete(task.getId(), variables);
+            // built here from the request's two fields: nothing for the engine's completion guard to look at
+            EngineCalls.asApplication(() -> tasks.complete(task.getId(), variables));
         } catch (OptimisticLockingException | NotFoundException concurrentDecision) {
             // NotFoundException: the other decision committed between finding the task and completing it
             throw new ApiProblemException(HttpStatus.CONFLICT, ProblemType.CONFLICT,

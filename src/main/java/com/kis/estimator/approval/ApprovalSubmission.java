@@ -20,6 +20,7 @@ import com.kis.estimator.estimate.EstimateQueries;
 import com.kis.estimator.estimate.EstimateStatus;
 import com.kis.estimator.platform.web.ApiProblemException;
 import com.kis.estimator.platform.web.ProblemType;
+import com.kis.estimator.platform.workflow.EngineCalls;
 
 /**
  * The only road into approval: submits a DRAFT (starts {@code estimate-approval}, business key = estimate
@@ -82,7 +83,8 @@ public class ApprovalSubmission {
             // Approvers see what the owner changed since the revision they last looked at.
             int previous = ((Number) runtime.getVariable(revise.getProcessInstanceId(), ApprovalVariables.REVISION)).intValue();
             refreshed.put(ApprovalVariables.CHANGES, estimates.changesSince(estimateId, previous));
-            tasks.complete(revise.getId(), refreshed);
+            // the revised figures replace the facts the approvers decide on: only the application may write them
+            EngineCalls.asApplication(() -> tasks.complete(revise.getId(), refreshed));
             return revise.getProcessInstanceId();
         }
         throw conflict(facts.number() + " is " + facts.status() + "; only DRAFT or CHANGES_REQUESTED can be submitted");

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
@@ -38,12 +39,15 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kis.estimator.JsonHttp;
+import com.kis.estimator.security.Caller;
+import com.kis.estimator.security.identity.CallerAuthentication;
 import com.kis.estimator.PostgresIntegrationTest;
 import com.kis.estimator.PublishedEvents;
 import com.kis.estimator.estimate.EstimateApproved;
@@ -288,7 +292,8 @@ class ApprovalProcessTest {
         long id = estimate(small, 1, null);
         ProcessInstance process = submit(id);
 
-        assertThatThrownBy(() -> decisions.decide(id, "approver1", List.of("approver"), "REQUEST_CHANGES", null))
+        assertThatThrownBy(() -> signedIn("approver1",
+                () -> decisions.decide(id, "approver1", List.of("approver"), "REQUEST_CHANGES", null)))
                 .isInstanceOf(ApiProblemException.class).hasMessageContaining("comment is required");
         assertProblem(JsonHttp.as(rest, "manager1").post("/api/v1/estimates/" + id + "/approve",
                 "{\"decision\":\"APPROVE\"}"), HttpStatus.NOT_FOUND, "/problems/not-found");
@@ -352,7 +357,7 @@ class ApprovalProcessTest {
                 var results = Stream.of("approver1", "approver2").map(user -> pool.submit(() -> {
                     start.await();
                     try {
-                        decisions.decide(id, user, "APPROVE", null);
+                        signedIn(user, () -> decisions.decide(id, user, "APPROVE", null));
                         return "ok";
                     } catch (ApiProblemException refused) {
                         return String.valueOf(refused.status().value());
@@ -388,14 +393,14 @@ class ApprovalProcessTest {
             var firstDone = new CountDownLatch(1);
             var commitFirst = new CountDownLatch(1);
             var first = pool.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
-                decisions.decide(id, "approver1", "APPROVE", "확인");
+                signedIn("approver1", () -> decisions.decide(id, "approver1", "APPROVE", "확인"));
                 firstDone.countDown();
                 awaitQuietly(commitFirst);
             }));
-            firstDone.await();
+            assertThat(firstDone.await(60, TimeUnit.SECONDS)).as("the first decision is made").isTrue();
             var second = pool.submit(() -> {
                 try {
-                    decisions.decide(id, "approver2", "APPROVE", null);
+                    signedIn("approver2", () -> decisions.decide(id, "approver2", "APPROVE", null));
                     return null;
                 } catch (ApiProblemException refused) {
                     return refused;
@@ -563,6 +568,20 @@ class ApprovalProcessTest {
         return tasks.createTaskQuery().processInstanceId(process.getId()).singleResult();
     }
 
+    /**
+     * As {@code POST /approve} runs it: in a request whose caller signed in to Keycloak with a second factor
+     * (approvers always give their TOTP code).
+     */
+    private static void signedIn(String user, Runnable decision) {
+        SecurityContextHolder.getContext().setAuthentication(new CallerAuthentication(
+                Caller.of(user, List.of(), List.of(user.replaceAll("\\d+$", "")), true), "test"));
+        try {
+            decision.run();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
     /** As Tasklist does it: the signed-in user completes the task with the form's variables. */
     private void decide(Task task, String user, String decision, String comment) {
         // Tasklist signs in with the user's groups; the test users' group is their name without the digit.
@@ -570,13 +589,18 @@ class ApprovalProcessTest {
     }
 
     private void decide(Task task, String user, List<String> groups, String decision, String comment) {
+        // as the doors hand it over: Camunda's authentication, and the request's signed-in caller whose Keycloak
+        // login used a second factor (approvers, managers and directors always give their TOTP code)
         identity.setAuthentication(user, groups);
+        SecurityContextHolder.getContext().setAuthentication(
+                new CallerAuthentication(Caller.of(user, List.of(), groups, true), "test"));
         try {
             Map<String, Object> variables = new HashMap<>(Map.of("decision", decision));
             variables.put("comment", comment);
             tasks.complete(task.getId(), variables);
         } finally {
             identity.clearAuthentication();
+            SecurityContextHolder.clearContext();
         }
         settle(task.getProcessInstanceId());
     }

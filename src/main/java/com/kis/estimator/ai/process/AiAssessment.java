@@ -16,6 +16,7 @@ import com.kis.estimator.ai.features.EstimateFeatures;
 import com.kis.estimator.ai.serving.WinPredictions;
 import com.kis.estimator.estimate.EstimateQueries;
 import com.kis.estimator.estimate.ScoringFacts;
+import com.kis.estimator.platform.workflow.ProcessApi;
 
 /**
  * "AI assessment" in processes/estimate-approval.bpmn, before routing ({@code ${aiAssessment.assess(execution)}}).
@@ -31,6 +32,7 @@ import com.kis.estimator.estimate.ScoringFacts;
  * the process goes on.
  */
 @Component("aiAssessment")
+@ProcessApi
 public class AiAssessment {
 
     private static final Logger log = LoggerFactory.getLogger(AiAssessment.class);

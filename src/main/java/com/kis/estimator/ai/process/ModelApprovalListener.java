@@ -7,9 +7,11 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import com.kis.estimator.platform.web.ApiProblemException;
+import com.kis.estimator.platform.workflow.ProcessApi;
 
 /** "Approve model": names the task after the candidate, and on completion checks and records the decision. */
 @Component("modelApprovalTask")
+@ProcessApi
 class ModelApprovalListener implements TaskListener {
 
     private final IdentityService identity;

@@ -8,6 +8,7 @@ import com.kis.estimator.ai.registry.ModelTraining;
 import com.kis.estimator.ai.serving.ModelUnusable;
 import com.kis.estimator.ai.settings.AiProperties;
 import com.kis.estimator.ai.training.TrainingRefused;
+import com.kis.estimator.platform.workflow.ProcessApi;
 
 /**
  * The service tasks of processes/model-training.bpmn: {@code ${modelTraining.train(execution)}},
@@ -15,6 +16,7 @@ import com.kis.estimator.ai.training.TrainingRefused;
  * (BPMN error {@code training-refused}), with the reason in {@code refusal}.
  */
 @Component("modelTrainingSteps")
+@ProcessApi
 public class TrainingSteps {
 
     static final String REFUSED = "training-refused";

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import com.kis.estimator.platform.workflow.ProcessApi;
 
 /**
  * When an approval task misses its SLA: the task is flagged {@code overdue} (task variable, higher priority)
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * After the last level of the route the escalation ladder continues (approver → manager → director).
  */
 @Component("approvalEscalation")
+@ProcessApi
 public class ApprovalEscalation {
 
     private static final Map<String, String> LADDER = Map.of("approver", "manager", "manager", "director");

@@ -7,6 +7,7 @@ import java.util.Date;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import com.kis.estimator.platform.workflow.ProcessApi;
 
 /**
  * When an approval task is due: {@code kis.approval.sla-working-days} (default 2) working days from now,
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * approvals" filter lists the tasks past it.
  */
 @Component("approvalSla")
+@ProcessApi
 public class ApprovalSla {
 
     private final Clock clock;

@@ -3,6 +3,7 @@ package com.kis.estimator.approval.process;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,7 +18,10 @@ import com.kis.estimator.approval.record.ApprovalRecord;
 import com.kis.estimator.approval.record.ApprovalRecords;
 import com.kis.estimator.audit.AuditTrail;
 import com.kis.estimator.estimate.EstimateSharing;
-import com.kis.estimator.platform.web.ApiProblemException;
+import com.kis.estimator.platform.workflow.ProcessApi;
+import com.kis.estimator.security.Caller;
+import com.kis.estimator.security.Callers;
+import com.kis.estimator.security.Permission;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -28,6 +32,7 @@ import io.micrometer.core.instrument.Timer;
  * rolls the completion back, in Tasklist and through the API alike.
  */
 @Component("approvalTaskListener")
+@ProcessApi
 class ApprovalTaskListener implements TaskListener {
 
     private final IdentityService identity;
@@ -37,9 +42,11 @@ class ApprovalTaskListener implements TaskListener {
     private final EstimateSharing sharing;
     private final AuditTrail audit;
     private final DecisionLock decisionLock;
+    private final Callers callers;
 
     ApprovalTaskListener(IdentityService identity, ApprovalRecords records, MeterRegistry meters, Clock clock,
-            EstimateSharing sharing, AuditTrail audit, DecisionLock decisionLock) {
+            EstimateSharing sharing, AuditTrail audit, DecisionLock decisionLock, Callers callers) {
+        this.callers = callers;
         this.audit = audit;
         this.decisionLock = decisionLock;
         this.sharing = sharing;
@@ -82,14 +89,16 @@ class ApprovalTaskListener implements TaskListener {
         long estimateId = ((Number) task.getVariable(ApprovalVariables.ESTIMATE_ID)).longValue();
         int revision = ((Number) task.getVariable(ApprovalVariables.REVISION)).intValue();
         if (decision.needsComment() && (comment == null || comment.isBlank())) {
-            throw ApiProblemException.invalidField(ApprovalVariables.COMMENT,
+            throw ApprovalRefused.invalidField(ApprovalVariables.COMMENT, "반려하거나 수정을 요청하려면 의견을 적어야 합니다",
                     "a comment is required to " + decision.name().toLowerCase().replace('_', ' '));
         }
         if (approver.equals(task.getVariable(ApprovalVariables.OWNER))) {
-            throw ApprovalRefused.because(approver + " owns this estimate and cannot decide on it");
+            throw ApprovalRefused.because(approver + "님은 이 견적의 담당자라 결정할 수 없습니다",
+                    approver + " owns this estimate and cannot decide on it");
         }
         if (decision == Decision.APPROVE && records.approvedBy(estimateId, revision, approver)) {
-            throw ApprovalRefused.because(approver + " has already approved another level of this estimate");
+            throw ApprovalRefused.because(approver + "님은 이 견적의 다른 단계를 이미 승인했습니다",
+                    approver + " has already approved another level of this estimate");
         }
         int level = ((Number) task.getVariable("loopCounter")).intValue() + 1;
         records.save(new ApprovalRecord(estimateId, (String) task.getVariable(ApprovalVariables.ESTIMATE_NUMBER),
@@ -106,23 +115,35 @@ class ApprovalTaskListener implements TaskListener {
         return approver;
     }
 
-    /** The signed-in Tasklist user, or the API caller on whose behalf the task is completed. */
+    /**
+     * The signed-in user completing the task, through whichever door (the API, Tasklist, {@code /engine-rest}),
+     * once the rules of deciding hold for them: a role that may approve, membership of a group the task waits
+     * for (its level's, or the next one's once it is overdue), and where the second factor is enforced a login
+     * that used one.
+     */
     private String approver(DelegateTask task) {
         Authentication authentication = identity.getCurrentAuthentication();
-        if (authentication != null && authentication.getUserId() != null) {
-            return authentication.getUserId();
+        if (authentication == null || authentication.getUserId() == null) {
+            throw ApprovalRefused.notAllowed("승인은 로그인한 사용자만 할 수 있습니다", "an approval must be made by a signed-in user");
         }
-        if (task.getAssignee() != null) {
-            return task.getAssignee();
+        String user = authentication.getUserId();
+        Caller caller = callers.completing(user, authentication.getGroupIds());
+        if (!caller.has(Permission.ESTIMATE_APPROVE) || Collections.disjoint(caller.groups(), candidateGroups(task))) {
+            throw ApprovalRefused.notAllowed(user + "님은 이 단계(" + task.getVariable(ApprovalVariables.LEVEL)
+                    + ")를 승인할 권한이 없습니다", user + " may not decide the " + task.getVariable(ApprovalVariables.LEVEL)
+                    + " level of this estimate");
         }
-        throw ApprovalRefused.because("an approval must be made by a signed-in user");
+        if (callers.secondFactorEnforced() && !caller.mfa()) {
+            throw ApprovalRefused.secondFactorMissing(user);
+        }
+        return user;
     }
 
     private static Decision decision(Object value) {
         try {
             return Decision.valueOf(String.valueOf(value));
         } catch (IllegalArgumentException e) {
-            throw ApiProblemException.invalidField(ApprovalVariables.DECISION,
+            throw ApprovalRefused.invalidField(ApprovalVariables.DECISION, "결정은 승인, 반려, 수정 요청 중 하나여야 합니다",
                     "decision must be APPROVE, REJECT or REQUEST_CHANGES, was " + value);
         }
     }

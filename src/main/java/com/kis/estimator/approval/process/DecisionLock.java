@@ -39,10 +39,12 @@ public class DecisionLock {
      */
     public void acquire(String taskId) {
         if (jdbc.queryForList(sql, String.class, taskId).isEmpty()) {
-            throw ApprovalRefused.because(records.findByTaskId(taskId)
-                    .map(other -> other.getApprover() + " decided this approval a moment ago (" + other.getDecision()
-                            + ")")
-                    .orElse("this approval task closed a moment ago (decided, or the estimate withdrawn)"));
+            var decided = records.findByTaskId(taskId);
+            throw decided.map(other -> ApprovalRefused.because(
+                            other.getApprover() + "님이 방금 이 승인을 결정했습니다 (" + other.getDecision() + ")",
+                            other.getApprover() + " decided this approval a moment ago (" + other.getDecision() + ")"))
+                    .orElseGet(() -> ApprovalRefused.because("이 승인 작업은 방금 닫혔습니다 (결정되었거나 견적이 회수됨)",
+                            "this approval task closed a moment ago (decided, or the estimate withdrawn)"));
         }
     }
 }

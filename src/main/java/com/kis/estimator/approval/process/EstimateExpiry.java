@@ -8,9 +8,11 @@ import org.springframework.stereotype.Component;
 import com.kis.estimator.estimate.EstimateLifecycle;
 import com.kis.estimator.estimate.EstimateQueries;
 import com.kis.estimator.estimate.EstimateStatus;
+import com.kis.estimator.platform.workflow.ProcessApi;
 
 /** At the end of an approved estimate's validity: APPROVED or SENT becomes EXPIRED; WON and LOST stay. */
 @Component("estimateExpiry")
+@ProcessApi
 public class EstimateExpiry {
 
     private static final EnumSet<EstimateStatus> STILL_OPEN = EnumSet.of(EstimateStatus.APPROVED, EstimateStatus.SENT);

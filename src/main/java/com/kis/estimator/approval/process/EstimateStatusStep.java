@@ -5,12 +5,14 @@ import org.springframework.stereotype.Component;
 
 import com.kis.estimator.estimate.EstimateLifecycle;
 import com.kis.estimator.estimate.EstimateStatus;
+import com.kis.estimator.platform.workflow.ProcessApi;
 
 /**
  * The process's way of moving the estimate: {@code ${estimateStatus.set(execution, 'APPROVED')}}. The estimate
  * module checks the transition; the actor is the last person who decided, the reason their comment.
  */
 @Component("estimateStatus")
+@ProcessApi
 public class EstimateStatusStep {
 
     private final EstimateLifecycle lifecycle;

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import com.kis.estimator.platform.workflow.ProcessApi;
 
 /**
  * Turns the routing decision's rows (COLLECT: every matching rule adds a level) into the groups that approve,
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
  * bean as a delegate with the rows in the variable {@code routing}; they reach it again when resubmitted.
  */
 @Component("planApprovalLevels")
+@ProcessApi
 public class PlanApprovalLevels implements JavaDelegate {
 
     private static final String EARLIER_ROUTING_VARIABLE = "routing";

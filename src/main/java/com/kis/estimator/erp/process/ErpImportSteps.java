@@ -27,6 +27,7 @@ import com.kis.estimator.erp.run.ImportState;
 import com.kis.estimator.erp.run.Rejections;
 import com.kis.estimator.erp.staging.ImportStaging;
 import com.kis.estimator.erp.staging.StagedFile;
+import com.kis.estimator.platform.workflow.ProcessApi;
 
 /**
  * The service tasks of processes/erp-import.bpmn, as {@code ${erpImport.stage(execution)}} and so on. Staging
@@ -34,6 +35,7 @@ import com.kis.estimator.erp.staging.StagedFile;
  * and the process moving on commit together or not at all.
  */
 @Component("erpImport")
+@ProcessApi
 public class ErpImportSteps {
 
     /** The BPMN error a file that is not an import raises; its boundary event ends the run as FAILED. */

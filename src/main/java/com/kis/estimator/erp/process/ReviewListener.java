@@ -7,12 +7,14 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import com.kis.estimator.audit.AuditTrail;
+import com.kis.estimator.platform.workflow.ProcessApi;
 
 /**
  * Completing "Review ERP import": the decision must be APPLY or CANCEL; who made it is kept for the run's
  * outcome and the audit trail.
  */
 @Component("erpImportReview")
+@ProcessApi
 class ReviewListener implements TaskListener {
 
     private final IdentityService identity;

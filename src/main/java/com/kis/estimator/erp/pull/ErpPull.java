@@ -32,6 +32,7 @@ import com.kis.estimator.erp.run.ImportRun;
 import com.kis.estimator.erp.run.ImportRuns;
 import com.kis.estimator.erp.run.ImportState;
 import com.kis.estimator.erp.settings.ErpProperties;
+import com.kis.estimator.platform.workflow.ProcessApi;
 
 /**
  * The ERP pull: {@code ${erpPull.pull(execution, type)}} in processes/erp-pull.bpmn sends the type to the route
@@ -40,6 +41,7 @@ import com.kis.estimator.erp.settings.ErpProperties;
  * ({@code finish}). When the ERP keeps failing after the retries, {@code deadLetter} records a FAILED run.
  */
 @Component("erpPull")
+@ProcessApi
 public class ErpPull {
 
     static final String TYPE = "kisType";

@@ -28,12 +28,14 @@ import com.kis.estimator.ocr.imaging.DocumentRefused;
 import com.kis.estimator.ocr.reading.OcrMetrics;
 import com.kis.estimator.ocr.reading.OcrReading;
 import com.kis.estimator.ocr.reading.ReadPage;
+import com.kis.estimator.platform.workflow.ProcessApi;
 
 /**
  * The service tasks of processes/document-intake.bpmn ({@code ${intakeSteps.read(execution)}}, …). Each step
  * checks the status it expects, so a retried job cannot run a step twice.
  */
 @Component("intakeSteps")
+@ProcessApi
 public class DocumentSteps {
 
     /** The BPMN error of a file that turned out unreadable while its pages were rendered. */

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import com.kis.estimator.catalog.CatalogLookup;
 import com.kis.estimator.platform.web.ApiProblemException;
+import com.kis.estimator.platform.workflow.ProcessApi;
 
 /**
  * "Review extracted RFQ": on create the task is named so that a sales person sees in the list which document it
@@ -15,6 +16,7 @@ import com.kis.estimator.platform.web.ApiProblemException;
  * task open, Tasklist shows why) and the reviewer recorded: the draft estimate will be theirs.
  */
 @Component("rfqReviewTask")
+@ProcessApi
 class ReviewTaskListener implements TaskListener {
 
     private final ReviewVariables variables;

@@ -26,12 +26,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpStatus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.kis.estimator.JsonHttp;
 import com.kis.estimator.PostgresIntegrationTest;
+import com.kis.estimator.SubmittedEstimates;
 import com.kis.estimator.TestTokens;
 
 /**
@@ -87,6 +86,40 @@ class CamundaWebappLoginTest {
     }
 
     @Test
+    void aSalespersonNeverSeesCamundasSetupAndCannotMakeAnyoneAnAdministrator() throws Exception {
+        Browser browser = signIn("sales1");
+
+        HttpResponse<String> setup = browser.postJson("/camunda/api/admin/setup/default/user/create",
+                "{\"profile\":{\"id\":\"sales2\"},\"credentials\":{\"password\":\"sales2sales2\"}}");
+
+        assertThat(setup.statusCode()).isEqualTo(403);
+        assertThat(setup.body()).contains("/problems/forbidden", "setup is closed");
+        assertThat(engine.getIdentityService().createUserQuery().memberOfGroup("camunda-admin").userId("sales2").count())
+                .isZero();
+        assertThat(engine.getIdentityService().createUserQuery().memberOfGroup("camunda-admin").count()).isPositive();
+    }
+
+    @Test
+    void anApproverDecidesInTasklistWithTheirSecondFactorButCannotForgeTheFacts() throws Exception {
+        String number = submittedEstimateNumber();
+        Browser browser = signIn("approver1");
+        String taskId = browser.json("/camunda/api/engine/engine/default/task?processInstanceBusinessKey=" + number)
+                .path(0).path("id").asText();
+        String submit = "/camunda/api/engine/engine/default/task/" + taskId + "/submit-form";
+
+        HttpResponse<String> forged = browser.postJson(submit,
+                "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"},\"marginPercent\":{\"value\":99}}}");
+        assertThat(forged.statusCode()).as(forged.body()).isEqualTo(400);
+        assertThat(forged.body()).contains("marginPercent");
+        assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count()).isOne();
+
+        HttpResponse<String> approved = browser.postJson(submit,
+                "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"},\"comment\":{\"value\":\"OTP 로그인\"}}}");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(204);
+        assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count()).isZero();
+    }
+
+    @Test
     void withoutSigningInTheWebappsSendTheBrowserToKeycloak() throws Exception {
         Browser browser = new Browser();
 
@@ -99,21 +132,7 @@ class CamundaWebappLoginTest {
     }
 
     private String submittedEstimateNumber() {
-        JsonHttp admin = JsonHttp.as(rest, "admin");
-        String run = Long.toString(System.nanoTime(), 36).toUpperCase();
-        admin.post("/api/v1/products", """
-                {"code":"T-WEB-%s","name":"웹 품목","category":"T-WEB","unit":"EA","listPrice":100000,"cost":60000}"""
-                .formatted(run));
-        admin.post("/api/v1/customers", """
-                {"code":"T-WEB-C-%s","name":"(주)웹시험","businessRegistrationNumber":"124-81-00998","tier":"B"}"""
-                .formatted(run));
-        JsonHttp sales = JsonHttp.as(rest, "sales1");
-        JsonNode created = sales.post("/api/v1/estimates", """
-                {"customerCode":"T-WEB-C-%s","items":[{"productCode":"T-WEB-%s","quantity":1}]}""".formatted(run, run))
-                .getBody();
-        assertThat(sales.post("/api/v1/estimates/" + created.path("id").asLong() + "/submit", "{}").getStatusCode())
-                .isEqualTo(HttpStatus.ACCEPTED);
-        return created.path("number").asText();
+        return SubmittedEstimates.submitted(rest, "T-WEB");
     }
 
     /** The authorization code flow with Keycloak's own login pages, as a browser walks it. */
@@ -176,8 +195,9 @@ class CamundaWebappLoginTest {
     /** Cookies and manual redirects, so that every hop can be seen. */
     private final class Browser {
 
+        private final LocalhostCookies cookies = new LocalhostCookies();
         private final HttpClient client = HttpClient.newBuilder()
-                .cookieHandler(new LocalhostCookies())
+                .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
 
         HttpResponse<String> get(URI uri) throws Exception {
@@ -204,6 +224,16 @@ class CamundaWebappLoginTest {
 
         URI location(HttpResponse<String> response) {
             return response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+        }
+
+        /** A change through the webapps' API as Tasklist sends it: JSON with the session's CSRF token. */
+        HttpResponse<String> postJson(String path, String json) throws Exception {
+            String csrf = cookies.getCookieStore().getCookies().stream()
+                    .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue)
+                    .reduce((first, last) -> last).orElse("");
+            return client.send(HttpRequest.newBuilder(app(path)).header("Content-Type", "application/json")
+                    .header("Accept", "application/json").header("X-XSRF-TOKEN", csrf)
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
         }
 
         JsonNode json(String path) throws Exception {
