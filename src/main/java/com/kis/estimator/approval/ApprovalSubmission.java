@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.kis.estimator.approval.process.ApprovalVariables;
+import com.kis.estimator.approval.release.ModelReleases;
 import com.kis.estimator.estimate.ApprovalFacts;
 import com.kis.estimator.estimate.EstimateAccess;
 import com.kis.estimator.estimate.EstimateLifecycle;
@@ -40,9 +41,11 @@ public class ApprovalSubmission {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final Clock clock;
+    private final ModelReleases releases;
 
     ApprovalSubmission(EstimateQueries estimates, EstimateAccess access, EstimateLifecycle lifecycle,
-            RuntimeService runtime, TaskService tasks, Clock clock) {
+            RuntimeService runtime, TaskService tasks, Clock clock, ModelReleases releases) {
+        this.releases = releases;
         this.estimates = estimates;
         this.access = access;
         this.lifecycle = lifecycle;
@@ -69,7 +72,9 @@ public class ApprovalSubmission {
         }
         if (facts.status() == EstimateStatus.DRAFT) {
             lifecycle.changeStatus(estimateId, EstimateStatus.SUBMITTED, actor, null);
-            return runtime.startProcessInstanceByKey(PROCESS, facts.number(), variables(facts)).getId();
+            // the released version, not the newest deployed one: a new version serves once an administrator says so
+            return runtime.startProcessInstanceById(serving(ModelReleases.APPROVAL_PROCESS).definitionId(), facts.number(),
+                    variables(facts)).getId();
         }
         if (facts.status() == EstimateStatus.CHANGES_REQUESTED) {
             Task revise = tasks.createTaskQuery().processInstanceBusinessKey(facts.number())
@@ -105,6 +110,10 @@ public class ApprovalSubmission {
                 .correlate();
     }
 
+    private ModelReleases.Release serving(String key) {
+        return releases.serving(key).orElseThrow(() -> new IllegalStateException("no released version of " + key));
+    }
+
     private ApprovalFacts facts(long estimateId) {
         return estimates.approvalFacts(estimateId).orElseThrow(() -> ApiProblemException.notFound("Estimate", estimateId));
     }
@@ -124,6 +133,7 @@ public class ApprovalSubmission {
         variables.put(ApprovalVariables.MARGIN, toDouble(facts.marginRate()));
         variables.put(ApprovalVariables.WATERFALL, estimates.waterfallText(facts.estimateId()));
         variables.put(ApprovalVariables.CHANGES, "");
+        variables.put(ApprovalVariables.ROUTING_VERSION, serving(ModelReleases.ROUTING_DECISION).version());
         // An approved estimate expires when its last valid day (KST) is over.
         variables.put(ApprovalVariables.VALID_UNTIL_END, facts.validUntil().plusDays(1).atStartOfDay(clock.getZone())
                 .toOffsetDateTime().toString());

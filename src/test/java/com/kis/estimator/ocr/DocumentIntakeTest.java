@@ -140,7 +140,8 @@ class DocumentIntakeTest {
                 .singleResult();
         assertThat(review.getName()).contains(rfq.documentNumber(), rfq.customerName(), "10 lines");
         assertThat(tasks.getIdentityLinksForTask(review.getId()))
-                .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("sales"));
+                .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("team-seoul"))
+                .noneSatisfy(link -> assertThat(link.getGroupId()).isEqualTo("sales"));
         assertThat(runtime.getVariableTyped(review.getProcessInstanceId(), "pageImage").getValue().toString())
                 .startsWith("\"data:image/png;base64,");
 
@@ -153,6 +154,8 @@ class DocumentIntakeTest {
                 "/problems/business-rule", "lines[0].productCode");
         assertProblem(reviewApi("sales1", id, "MAYBE", customer, lines), HttpStatus.BAD_REQUEST, "/problems/validation");
         assertProblem(reviewApi("ops1", id, "CREATE_ESTIMATE", customer, lines), HttpStatus.CONFLICT, "/problems/conflict");
+        // another team's salesperson: the uploader's team reviews its customer's documents
+        assertProblem(reviewApi("sales2", id, "CREATE_ESTIMATE", customer, lines), HttpStatus.CONFLICT, "/problems/conflict");
         assertThat(tasks.createTaskQuery().taskId(review.getId()).count()).isOne();
 
         // what Tasklist sends for the form: the lines as a Json variable; the second line is left out

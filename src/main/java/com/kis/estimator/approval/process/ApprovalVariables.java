@@ -22,6 +22,8 @@ public final class ApprovalVariables {
     public static final String OVERDUE = "overdue";
     public static final String WATERFALL = "waterfall";
     public static final String CHANGES = "changes";
+    /** The released version of the routing decision that decides the levels. */
+    public static final String ROUTING_VERSION = "routingVersion";
 
     private ApprovalVariables() {
     }

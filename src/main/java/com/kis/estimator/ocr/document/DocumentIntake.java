@@ -3,7 +3,9 @@ package com.kis.estimator.ocr.document;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Collection;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -28,6 +30,9 @@ import com.kis.estimator.ocr.settings.OcrProperties;
 public class DocumentIntake {
 
     public static final String PROCESS_MESSAGE = "DocumentReceived";
+    /** The candidate groups of "Review extracted RFQ" (comma-separated), a variable of the process. */
+    static final String REVIEW_GROUPS = "reviewGroups";
+    private static final String ALL_SALES = "sales";
 
     /** @param duplicate the content had been received before; {@code document} is the first one */
     public record Received(DocumentRecord document, boolean duplicate) {
@@ -52,13 +57,14 @@ public class DocumentIntake {
 
     /**
      * @param channel {@code api} or {@code inbox}
+     * @param receiverTeams the sales teams of who sent it in, empty for the inbox: they review it
      * @throws DocumentRefused     not a readable PDF or image, or beyond the page limits
      * @throws DocumentTooLarge    over {@code kis.ocr.max-file-size}
      * @throws UnknownCustomer     {@code customerCode} names no customer
      * @throws OcrEngineUnavailable Tesseract is missing here: nothing could read the document
      */
-    public Received receive(byte[] content, String fileName, String customerCode, String channel, String receivedBy)
-            throws DocumentRefused, DocumentTooLarge, UnknownCustomer {
+    public Received receive(byte[] content, String fileName, String customerCode, String channel, String receivedBy,
+            Collection<String> receiverTeams) throws DocumentRefused, DocumentTooLarge, UnknownCustomer {
         if (content.length > properties.maxFileSize().toBytes()) {
             throw new DocumentTooLarge("The file is " + content.length + " bytes; at most "
                     + properties.maxFileSize().toBytes() + " are accepted");
@@ -88,6 +94,7 @@ public class DocumentIntake {
                         .setVariable("documentId", id.toString())
                         .setVariable("fileName", name(fileName, kind))
                         .setVariable("customerCode", customer)
+                        .setVariable(REVIEW_GROUPS, reviewGroups(receiverTeams))
                         .correlateStartMessage();
                 documents.attachProcess(id, process.getId());
             });
@@ -96,6 +103,15 @@ public class DocumentIntake {
             return new Received(documents.findByChecksum(checksum).orElseThrow(() -> e), true);
         }
         return new Received(documents.find(id).orElseThrow(), false);
+    }
+
+    /**
+     * Who reviews what was read: the uploader's sales team, whose customers these are; a document from the inbox or
+     * from someone outside a team waits for all of sales.
+     */
+    static String reviewGroups(Collection<String> receiverTeams) {
+        return receiverTeams == null || receiverTeams.isEmpty() ? ALL_SALES
+                : receiverTeams.stream().sorted().collect(Collectors.joining(","));
     }
 
     private static String name(String fileName, DocumentKind kind) {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -45,7 +46,7 @@ class OcrInbox {
         String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         try {
             DocumentIntake.Received received = intake.receive(Files.readAllBytes(file), name, null, "inbox",
-                    "ocr-inbox");
+                    "ocr-inbox", List.of());
             String what = received.duplicate()
                     ? "The same content was received before as document " + received.document().id()
                             + " (" + received.document().fileName() + "); not taken in again."

@@ -76,7 +76,8 @@ class OcrController {
         DocumentIntake.Received received;
         try {
             received = intake.receive(file.getBytes(), file.getOriginalFilename(), customerCode, "api",
-                    callers.current().map(Caller::id).orElse("anonymous"));
+                    callers.current().map(Caller::id).orElse("anonymous"),
+                    callers.current().map(Caller::teams).orElse(java.util.Set.of()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (DocumentTooLarge e) {

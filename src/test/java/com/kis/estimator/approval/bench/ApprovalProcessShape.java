@@ -18,6 +18,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 
 import com.kis.estimator.approval.process.ApprovalVariables;
+import com.kis.estimator.platform.workflow.EngineCalls;
 
 /**
  * A second baseline: the bare engine running the approval process itself — the same BPMN from
@@ -39,9 +40,12 @@ final class ApprovalProcessShape {
     private final TaskService tasks;
     private final AtomicLong numbers = new AtomicLong();
 
-    private ApprovalProcessShape(RuntimeService runtime, TaskService tasks) {
+    private final int routingVersion;
+
+    private ApprovalProcessShape(RuntimeService runtime, TaskService tasks, int routingVersion) {
         this.runtime = runtime;
         this.tasks = tasks;
+        this.routingVersion = routingVersion;
     }
 
     /** Deploys the approval process without the application's code, as {@value #PROCESS}. */
@@ -63,7 +67,8 @@ final class ApprovalProcessShape {
             }
         }
         repository.createDeployment().addModelInstance(PROCESS + ".bpmn", model).deploy();
-        return new ApprovalProcessShape(runtime, tasks);
+        return new ApprovalProcessShape(runtime, tasks, repository.createDecisionDefinitionQuery()
+                .decisionDefinitionKey("approval-routing").latestVersion().singleResult().getVersion());
     }
 
     /** As a submission starts it: the variables {@code /submit} and the AI assessment write. */
@@ -83,6 +88,7 @@ final class ApprovalProcessShape {
         variables.put(ApprovalVariables.MARGIN, 40.0);
         variables.put(ApprovalVariables.WATERFALL, "1. AB-1 벤치 × 1: 100,000원 → 100,000원, margin 40.0 %");
         variables.put(ApprovalVariables.CHANGES, "");
+        variables.put(ApprovalVariables.ROUTING_VERSION, routingVersion);
         variables.put(ApprovalVariables.VALID_UNTIL_END, "2099-12-31T00:00:00+09:00");
         variables.put("winProbability", null);
         variables.put("winModelVersion", null);
@@ -99,6 +105,8 @@ final class ApprovalProcessShape {
         decision.put(ApprovalVariables.DECISION, "APPROVE");
         decision.put(ApprovalVariables.COMMENT, null);
         decision.put(ApprovalVariables.LAST_APPROVER, "approver1");
-        tasks.complete(tasks.createTaskQuery().processInstanceId(id).singleResult().getId(), decision);
+        // as the application completes it (lastApprover is the listener's): past the guard of Camunda's own doors
+        EngineCalls.asApplication(() -> tasks.complete(tasks.createTaskQuery().processInstanceId(id).singleResult().getId(),
+                decision));
     }
 }

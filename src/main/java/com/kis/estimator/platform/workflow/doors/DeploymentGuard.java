@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.repository.DeploymentBuilderImpl;
 import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 
 import com.kis.estimator.platform.workflow.ModelsDeployed;
 
@@ -55,11 +56,26 @@ final class DeploymentGuard extends CommandInterceptor {
                 Map<String, String> hashes = new TreeMap<>();
                 stored.getResources().forEach((name, resource) -> hashes.put(name, sha256(resource.getBytes())));
                 Authentication who = context.getAuthentication();
-                deployed.accept(new ModelsDeployed(who == null || who.getUserId() == null ? "system" : who.getUserId(),
-                        stored.getName(), hashes));
+                deployed.accept(new ModelsDeployed(who == null || who.getUserId() == null ? ModelsDeployed.SYSTEM
+                        : who.getUserId(), stored.getName(), hashes, definitions(answered)));
             }
             return result;
         });
+    }
+
+    private static List<ModelsDeployed.Definition> definitions(Deployment deployment) {
+        List<ModelsDeployed.Definition> definitions = new ArrayList<>();
+        if (deployment instanceof DeploymentWithDefinitions created) {
+            if (created.getDeployedProcessDefinitions() != null) {
+                created.getDeployedProcessDefinitions().forEach(definition -> definitions.add(
+                        new ModelsDeployed.Definition(definition.getKey(), definition.getId(), definition.getVersion())));
+            }
+            if (created.getDeployedDecisionDefinitions() != null) {
+                created.getDeployedDecisionDefinitions().forEach(definition -> definitions.add(
+                        new ModelsDeployed.Definition(definition.getKey(), definition.getId(), definition.getVersion())));
+            }
+        }
+        return definitions;
     }
 
     /**

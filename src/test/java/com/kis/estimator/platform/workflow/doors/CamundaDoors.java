@@ -31,13 +31,17 @@ final class CamundaDoors {
 
     /** {@code POST /engine-rest/deployment/create} with one BPMN file, as the Modeler deploys. */
     static ResponseEntity<JsonNode> deploy(TestRestTemplate caller, String name, String bpmn) {
+        return deployFile(caller, name, name + ".bpmn", bpmn.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static ResponseEntity<JsonNode> deployFile(TestRestTemplate caller, String name, String fileName, byte[] content) {
         var body = new LinkedMultiValueMap<String, Object>();
         body.add("deployment-name", name);
-        body.add("deployment-source", "attack");
-        body.add("data", new ByteArrayResource(bpmn.getBytes(StandardCharsets.UTF_8)) {
+        body.add("deployment-source", "modeler");
+        body.add("data", new ByteArrayResource(content) {
             @Override
             public String getFilename() {
-                return name + ".bpmn";
+                return fileName;
             }
         });
         HttpHeaders headers = new HttpHeaders();

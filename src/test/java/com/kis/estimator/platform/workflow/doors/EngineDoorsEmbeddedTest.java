@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,10 +58,21 @@ class EngineDoorsEmbeddedTest {
     @Autowired ProcessEngine engine;
     @Autowired DataSource dataSource;
 
+    private ProcessEngine registeredBefore;
+
     @BeforeEach
     void thisContextsEngine() {
-        // Camunda's webapps find their engine in a JVM-wide registry that other test contexts may have changed.
+        // Camunda's webapps and /engine-rest find their engine in a JVM-wide registry shared by the test contexts
+        registeredBefore = ProcessEngines.getProcessEngine(engine.getName());
         ProcessEngines.registerProcessEngine(engine);
+    }
+
+    @AfterEach
+    void theEngineRegisteredBefore() {
+        // the other contexts' tests call /engine-rest of their own application
+        if (registeredBefore != null && registeredBefore != engine) {
+            ProcessEngines.registerProcessEngine(registeredBefore);
+        }
     }
 
     @Test
@@ -184,6 +196,29 @@ class EngineDoorsEmbeddedTest {
     }
 
     @Test
+    void nobodyButOperationsChangesARunningApprovalsVariablesMessagesOrPath() {
+        String number = submittedEstimate();
+        Task approve = approveTask(number);
+        String instance = "/engine-rest/process-instance/" + approve.getProcessInstanceId();
+
+        for (String user : java.util.List.of("sales1", "approver1", "analyst1")) {
+            assertThat(as(user).exchange(instance + "/variables/owner", org.springframework.http.HttpMethod.PUT,
+                    json("{\"value\":\"" + user + "-forged\"}"), JsonNode.class).getStatusCode()).as(user)
+                    .isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(as(user).postForEntity(instance + "/modification", json("{\"instructions\":[{\"type\":"
+                    + "\"startBeforeActivity\",\"activityId\":\"MarkApproved\"}]}"), JsonNode.class).getStatusCode())
+                    .as(user).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(as(user).postForEntity("/engine-rest/message", json("{\"messageName\":\"EstimateWithdrawn\","
+                    + "\"businessKey\":\"" + number + "\"}"), JsonNode.class).getStatusCode().is2xxSuccessful())
+                    .as(user).isFalse();
+        }
+
+        assertThat(engine.getRuntimeService().getVariable(approve.getProcessInstanceId(), "owner")).isEqualTo("sales1");
+        assertThat(tasks.createTaskQuery().taskId(approve.getId()).count()).isOne();
+        assertThat(status(number)).isEqualTo("SUBMITTED");
+    }
+
+    @Test
     void theReviseTaskIsCompletedByTheApplicationOnly() {
         String number = submittedEstimate();
         Task approve = approveTask(number);
@@ -203,6 +238,47 @@ class EngineDoorsEmbeddedTest {
         assertThat(tasks.createTaskQuery().taskId(revise.getId()).count()).isOne();
         assertThat(as("sales2").getForEntity("/engine-rest/task/" + revise.getId(), JsonNode.class).getStatusCode())
                 .isIn(HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void aNewRoutingVersionServesOnlyOnceAnotherAdministratorReleasesIt() throws Exception {
+        int serving = routingVersionOf(submittedEstimate());
+        byte[] routing = Files.readAllBytes(Path.of("processes", "approval-routing.dmn"));
+
+        ResponseEntity<JsonNode> deployed = CamundaDoors.deployFile(as("analyst1"), "routing-change",
+                "approval-routing.dmn", routing);
+        assertThat(deployed.getStatusCode()).as(String.valueOf(deployed.getBody())).isEqualTo(HttpStatus.OK);
+        String newRouting = deployed.getBody().path("deployedDecisionDefinitions").fieldNames().next();
+        Task release = tasks.createTaskQuery().processDefinitionKey("model-release")
+                .processInstanceBusinessKey(newRouting).singleResult();
+        assertThat(release.getName()).contains("approval-routing", "analyst1");
+        assertThat(routingVersionOf(submittedEstimate())).as("the deployed version waits").isEqualTo(serving);
+
+        String complete = "/engine-rest/task/" + release.getId() + "/complete";
+        String decision = "{\"variables\":{\"releaseDecision\":{\"value\":\"RELEASE\"}}}";
+        assertThat(as("analyst1").postForEntity(complete, json(decision), JsonNode.class).getStatusCode())
+                .as("the deployer is no administrator").isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<JsonNode> released = as("admin").postForEntity(complete, json(decision), JsonNode.class);
+        assertThat(released.getStatusCode()).as(String.valueOf(released.getBody())).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(routingVersionOf(submittedEstimate())).isEqualTo(serving + 1);
+
+        // an administrator's own version needs another administrator
+        ResponseEntity<JsonNode> byAdmin = CamundaDoors.deployFile(as("admin"), "routing-by-admin",
+                "approval-routing.dmn", routing);
+        String adminsRouting = byAdmin.getBody().path("deployedDecisionDefinitions").fieldNames().next();
+        Task ownRelease = tasks.createTaskQuery().processDefinitionKey("model-release")
+                .processInstanceBusinessKey(adminsRouting).singleResult();
+        ResponseEntity<JsonNode> refused = as("admin").postForEntity("/engine-rest/task/" + ownRelease.getId()
+                + "/complete", json(decision), JsonNode.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(refused.getBody().path("message").asText()).contains("another administrator");
+        assertThat(routingVersionOf(submittedEstimate())).isEqualTo(serving + 1);
+    }
+
+    private int routingVersionOf(String number) {
+        var instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(number)
+                .singleResult();
+        return ((Number) engine.getRuntimeService().getVariable(instance.getId(), "routingVersion")).intValue();
     }
 
     @Test

@@ -8,9 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -37,6 +40,13 @@ class EngineDoorsKeycloakTest {
     @Autowired TestRestTemplate rest;
     @Autowired RepositoryService repository;
     @Autowired TaskService tasks;
+    @Autowired ProcessEngine engine;
+
+    @BeforeEach
+    void thisContextsEngine() {
+        // /engine-rest finds its engine in a JVM-wide registry, which other test contexts may have changed
+        ProcessEngines.registerProcessEngine(engine);
+    }
 
     @Test
     void onlyAnalystsDeployAndNeverCode() {

@@ -21,7 +21,8 @@ class ModelAllowlistTest {
     void everyModelWeShipPassesWithTheBeansTheApplicationOffers() throws IOException {
         ModelAllowlist shipped = new ModelAllowlist(Set.of("approvalTaskListener", "rfqReviewTask", "modelApprovalTask",
                 "approvalSla", "aiSchedule", "planApprovalLevels", "modelTrainingSteps", "intakeSteps", "estimateStatus",
-                "estimateExpiry", "erpPull", "erpImportReview", "erpImport", "approvalEscalation", "aiAssessment"),
+                "estimateExpiry", "erpPull", "erpImportReview", "erpImport", "approvalEscalation", "aiAssessment",
+                "modelReleaseTask"),
                 "com.kis.estimator.");
         try (Stream<Path> files = Files.walk(Path.of("processes"))) {
             for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".md")).toList()) {
