@@ -99,8 +99,8 @@ public final class KeycloakTestServer {
 
     /**
      * The realm file plus clients only tests may have, each to prove the API refuses a kind of token that a real
-     * Keycloak issues: {@value #NO_MFA_CLIENT} (a service account with the approver role: approval rights without
-     * a second factor), {@value #SHORT_LIVED_CLIENT} (sales1's tokens live 2 seconds: expired tokens) and
+     * Keycloak issues: {@value #NO_MFA_CLIENT} (a service account with the approver and analyst roles: approving and
+     * deploying rights without a second factor), {@value #SHORT_LIVED_CLIENT} (sales1's tokens live 2 seconds: expired tokens) and
      * {@value #OTHER_AUDIENCE_CLIENT} (no {@code kis-api} audience). The committed realm file never has them.
      */
     static String withTestClients(String realmJson) {
@@ -127,7 +127,7 @@ public final class KeycloakTestServer {
             }
             ObjectNode noMfa = testClient(realm, NO_MFA_CLIENT, apiMappers, api.get("defaultClientScopes"));
             noMfa.put("serviceAccountsEnabled", true);
-            serviceAccount(realm, NO_MFA_CLIENT, "approver");
+            serviceAccount(realm, NO_MFA_CLIENT, "approver", "analyst");
             ObjectNode shortLived = testClient(realm, SHORT_LIVED_CLIENT, apiMappers, api.get("defaultClientScopes"));
             shortLived.put("directAccessGrantsEnabled", true);
             shortLived.putObject("attributes").put("access.token.lifespan", "2");
@@ -150,10 +150,13 @@ public final class KeycloakTestServer {
         return client;
     }
 
-    private static void serviceAccount(ObjectNode realm, String clientId, String role) {
+    private static void serviceAccount(ObjectNode realm, String clientId, String... roles) {
         ObjectNode account = ((ArrayNode) realm.get("users")).addObject();
         account.put("username", "service-account-" + clientId).put("enabled", true).put("serviceAccountClientId", clientId);
-        account.putArray("realmRoles").add(role);
+        ArrayNode realmRoles = account.putArray("realmRoles");
+        for (String role : roles) {
+            realmRoles.add(role);
+        }
     }
 
     private static void awaitRealm(Process process, String url, Path log) throws IOException {

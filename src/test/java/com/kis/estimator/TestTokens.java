@@ -37,6 +37,7 @@ public final class TestTokens {
             "approver1", "kis-test-otp-approver1",
             "manager1", "kis-test-otp-manager1",
             "director1", "kis-test-otp-director1",
+            "analyst1", "kis-test-otp-analyst1",
             "admin", "kis-test-otp-admin");
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -88,6 +88,8 @@ class CamundaWebappLoginTest {
     @Test
     void aSalespersonNeverSeesCamundasSetupAndCannotMakeAnyoneAnAdministrator() throws Exception {
         Browser browser = signIn("sales1");
+        HttpResponse<String> tasklist = browser.get(app("/camunda/app/tasklist/default/"));
+        assertThat(tasklist.statusCode()).as("Tasklist itself, not a redirect to the setup page").isEqualTo(200);
 
         HttpResponse<String> setup = browser.postJson("/camunda/api/admin/setup/default/user/create",
                 "{\"profile\":{\"id\":\"sales2\"},\"credentials\":{\"password\":\"sales2sales2\"}}");

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -55,7 +54,7 @@ final class CompletionGuard extends CommandInterceptor {
                 check(context, taskId, variables);
                 return command.execute(context);
             });
-        } catch (ProcessEngineException refused) {
+        } catch (RuntimeException refused) {
             throw EngineRefusal.translate(refused);
         }
     }

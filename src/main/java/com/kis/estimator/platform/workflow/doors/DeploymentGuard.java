@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.cmd.DeployCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
@@ -34,10 +35,16 @@ final class DeploymentGuard extends CommandInterceptor {
     private static final Field BUILDER = builderField();
 
     private final Supplier<ModelAllowlist> allowlist;
+    private final Consumer<String> deployers;
     private final Consumer<ModelsDeployed> deployed;
 
-    DeploymentGuard(Supplier<ModelAllowlist> allowlist, Consumer<ModelsDeployed> deployed) {
+    /**
+     * @param deployers checks a person who deploys (not the application at start): refuses by throwing
+     * @param deployed  told of every deployment that created something
+     */
+    DeploymentGuard(Supplier<ModelAllowlist> allowlist, Consumer<String> deployers, Consumer<ModelsDeployed> deployed) {
         this.allowlist = allowlist;
+        this.deployers = deployers;
         this.deployed = deployed;
     }
 
@@ -47,20 +54,32 @@ final class DeploymentGuard extends CommandInterceptor {
             return next.execute(command);
         }
         DeploymentBuilderImpl builder = builder(command);
-        refuseWhatIsNotAllowed(builder.getDeployment().getResources());
-        return next.execute(context -> {
-            T result = command.execute(context);
-            DeploymentEntity stored = builder.getDeployment();
-            // with duplicate filtering an unchanged set of files deploys nothing and answers the earlier deployment
-            if (result instanceof Deployment answered && stored.getId() != null && stored.getId().equals(answered.getId())) {
-                Map<String, String> hashes = new TreeMap<>();
-                stored.getResources().forEach((name, resource) -> hashes.put(name, sha256(resource.getBytes())));
-                Authentication who = context.getAuthentication();
-                deployed.accept(new ModelsDeployed(who == null || who.getUserId() == null ? ModelsDeployed.SYSTEM
-                        : who.getUserId(), stored.getName(), hashes, definitions(answered)));
-            }
-            return result;
-        });
+        try {
+            return next.execute(context -> {
+                Authentication deployer = context.getAuthentication();
+                if (deployer != null && deployer.getUserId() != null) {
+                    deployers.accept(deployer.getUserId());
+                }
+                refuseWhatIsNotAllowed(builder.getDeployment().getResources());
+                return deployChecked(command, builder, context);
+            });
+        } catch (RuntimeException refused) {
+            throw EngineRefusal.translate(refused);
+        }
+    }
+
+    private <T> T deployChecked(Command<T> command, DeploymentBuilderImpl builder, CommandContext context) {
+        T result = command.execute(context);
+        DeploymentEntity stored = builder.getDeployment();
+        // with duplicate filtering an unchanged set of files deploys nothing and answers the earlier deployment
+        if (result instanceof Deployment answered && stored.getId() != null && stored.getId().equals(answered.getId())) {
+            Map<String, String> hashes = new TreeMap<>();
+            stored.getResources().forEach((name, resource) -> hashes.put(name, sha256(resource.getBytes())));
+            Authentication who = context.getAuthentication();
+            deployed.accept(new ModelsDeployed(who == null || who.getUserId() == null ? ModelsDeployed.SYSTEM
+                    : who.getUserId(), stored.getName(), hashes, definitions(answered)));
+        }
+        return result;
     }
 
     private static List<ModelsDeployed.Definition> definitions(Deployment deployment) {

@@ -11,16 +11,19 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
+import com.kis.estimator.platform.workflow.DeployerCheck;
 import com.kis.estimator.platform.workflow.ProcessApi;
 
 /**
  * The rules every door into the engine obeys, installed into the engine itself so that Tasklist, Cockpit and
  * {@code /engine-rest} meet them as the API does (docs/security.md, "Camunda's doors"):
  * <ul>
- * <li>deployments are checked against {@link ModelAllowlist} ({@link DeploymentGuard});</li>
+ * <li>deployments are checked against {@link ModelAllowlist}, and whoever deploys against the
+ * {@link DeployerCheck}s ({@link DeploymentGuard});</li>
  * <li>task completions from outside carry only their form's fields ({@link CompletionGuard});</li>
  * <li>a candidate of a task may work on it (claim, complete), not change it or its variables
  * ({@code TASK_WORK} instead of Camunda's default {@code UPDATE});</li>
@@ -34,10 +37,12 @@ class EngineDoors implements ProcessEnginePlugin {
 
     private final ListableBeanFactory beans;
     private final ApplicationEventPublisher events;
+    private final ObjectProvider<DeployerCheck> deployerChecks;
 
-    EngineDoors(ListableBeanFactory beans, ApplicationEventPublisher events) {
+    EngineDoors(ListableBeanFactory beans, ApplicationEventPublisher events, ObjectProvider<DeployerCheck> deployerChecks) {
         this.beans = beans;
         this.events = events;
+        this.deployerChecks = deployerChecks;
     }
 
     @Override
@@ -46,7 +51,8 @@ class EngineDoors implements ProcessEnginePlugin {
         if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
             interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
         }
-        interceptors.add(new DeploymentGuard(allowlist(), events::publishEvent));
+        interceptors.add(new DeploymentGuard(allowlist(),
+                user -> deployerChecks.orderedStream().forEach(check -> check.check(user)), events::publishEvent));
         interceptors.add(new CompletionGuard(new CompletionRules()));
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
         configuration.setDefaultUserPermissionNameForTask(Permissions.TASK_WORK.getName());

@@ -28,7 +28,7 @@ final class EngineRefusal {
     }
 
     /** The rule refusal inside an engine exception, translated; the exception itself if there is none. */
-    static ProcessEngineException translate(ProcessEngineException thrown) {
+    static RuntimeException translate(RuntimeException thrown) {
         for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
             if (cause instanceof RefusedByRule || cause instanceof RefusedForAuthorization) {
                 return (ProcessEngineException) cause;

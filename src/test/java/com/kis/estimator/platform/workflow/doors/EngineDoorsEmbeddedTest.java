@@ -291,6 +291,20 @@ class EngineDoorsEmbeddedTest {
         assertThat(engine.getIdentityService().createUserQuery().memberOfGroup("camunda-admin").count()).isPositive();
     }
 
+    @Test
+    void variablesDeserializeOnlyTheTypesCamundaAllows() {
+        var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine
+                .getProcessEngineConfiguration();
+
+        assertThat(configuration.isDeserializationTypeValidationEnabled()).isTrue();
+        assertThat(configuration.isJavaSerializationFormatEnabled()).isFalse();
+        assertThat(configuration.getDeserializationTypeValidator().validate("java.util.ArrayList")).isTrue();
+        for (String gadget : java.util.List.of("java.net.URL", "javax.naming.InitialContext",
+                "org.springframework.beans.factory.config.PropertyPathFactoryBean", "com.kis.estimator.security.Caller")) {
+            assertThat(configuration.getDeserializationTypeValidator().validate(gadget)).as(gadget).isFalse();
+        }
+    }
+
     private String submittedEstimate() {
         JsonHttp sales = new JsonHttp(as("sales1"));
         JsonNode created = sales.post("/api/v1/estimates",

@@ -59,6 +59,17 @@ class EngineDoorsKeycloakTest {
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(attack).count()).isZero();
         assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(plain).count()).isZero();
+
+        // the analyst role without a second factor (a service account): deploying needs one, as approving does
+        ResponseEntity<JsonNode> noSecondFactor = deploy(JsonHttp.withToken(rest,
+                TestTokens.ofClient(KeycloakTestServer.NO_MFA_CLIENT)), plain, oneStep(plain, "${true}"));
+        assertThat(noSecondFactor.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(noSecondFactor.getBody().path("message").asText()).contains("second factor");
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(plain).count()).isZero();
+
+        ResponseEntity<JsonNode> deployed = deploy(as("analyst1"), plain, oneStep(plain, "${true}"));
+        assertThat(deployed.getStatusCode()).as(String.valueOf(deployed.getBody())).isEqualTo(HttpStatus.OK);
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(plain).count()).isOne();
     }
 
     @Test
