@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * A deployment of models passed the engine's checks and is being stored: who deployed it (the signed-in user of
  * Cockpit or {@code /engine-rest}, {@code system} for the application's own deployment of {@code processes/}),
- * each resource with the SHA-256 of its content, and the process and decision definitions it created. Published
+ * the deployment's name (its id if it has none), each resource with the SHA-256 of its content, and the process and decision definitions it created. Published
  * inside the deployment's transaction.
  */
 public record ModelsDeployed(String user, String deploymentName, Map<String, String> resourceHashes,

@@ -77,7 +77,8 @@ final class DeploymentGuard extends CommandInterceptor {
             stored.getResources().forEach((name, resource) -> hashes.put(name, sha256(resource.getBytes())));
             Authentication who = context.getAuthentication();
             deployed.accept(new ModelsDeployed(who == null || who.getUserId() == null ? ModelsDeployed.SYSTEM
-                    : who.getUserId(), stored.getName(), hashes, definitions(answered)));
+                    : who.getUserId(), stored.getName() != null ? stored.getName() : stored.getId(), hashes,
+                    definitions(answered)));
         }
         return result;
     }

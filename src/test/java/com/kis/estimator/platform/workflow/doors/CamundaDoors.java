@@ -36,7 +36,9 @@ final class CamundaDoors {
 
     static ResponseEntity<JsonNode> deployFile(TestRestTemplate caller, String name, String fileName, byte[] content) {
         var body = new LinkedMultiValueMap<String, Object>();
-        body.add("deployment-name", name);
+        if (name != null) {
+            body.add("deployment-name", name);
+        }
         body.add("deployment-source", "modeler");
         body.add("data", new ByteArrayResource(content) {
             @Override

@@ -105,6 +105,14 @@ class EngineDoorsEmbeddedTest {
         assertThat(jdbc().queryForObject("SELECT count(*) FROM shared.audit_logs WHERE action = 'model.deploy' "
                 + "AND user_id = 'analyst1' AND target = ? AND detail LIKE ?", Integer.class, plain,
                 plain + ".bpmn sha256:%")).isOne();
+
+        // a deployment without a name is audited under its id
+        String unnamed = uniqueKey("analyst-unnamed");
+        ResponseEntity<JsonNode> withoutName = CamundaDoors.deployFile(as("analyst1"), null, unnamed + ".bpmn",
+                oneStep(unnamed, "${true}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(withoutName.getStatusCode()).as(String.valueOf(withoutName.getBody())).isEqualTo(HttpStatus.OK);
+        assertThat(jdbc().queryForObject("SELECT count(*) FROM shared.audit_logs WHERE action = 'model.deploy' "
+                + "AND target = ?", Integer.class, withoutName.getBody().path("id").asText())).isOne();
     }
 
     @Test
