@@ -204,7 +204,7 @@ class EngineDoorsEmbeddedTest {
     }
 
     @Test
-    void nobodyButOperationsChangesARunningApprovalsVariablesMessagesOrPath() {
+    void nobodyButOperationsChangesARunningApprovalsVariablesMessagesOrPathAndOperationsRetryJobs() {
         String number = submittedEstimate();
         Task approve = approveTask(number);
         String instance = "/engine-rest/process-instance/" + approve.getProcessInstanceId();
@@ -224,6 +224,16 @@ class EngineDoorsEmbeddedTest {
         assertThat(engine.getRuntimeService().getVariable(approve.getProcessInstanceId(), "owner")).isEqualTo("sales1");
         assertThat(tasks.createTaskQuery().taskId(approve.getId()).count()).isOne();
         assertThat(status(number)).isEqualTo("SUBMITTED");
+
+        // operations retry jobs (here the approval's SLA timer), which is how an incident is resolved in Cockpit
+        String job = engine.getManagementService().createJobQuery().processInstanceId(approve.getProcessInstanceId())
+                .timers().singleResult().getId();
+        String retries = "/engine-rest/job/" + job + "/retries";
+        assertThat(as("approver1").exchange(retries, org.springframework.http.HttpMethod.PUT, json("{\"retries\":5}"),
+                JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as("ops1").exchange(retries, org.springframework.http.HttpMethod.PUT, json("{\"retries\":5}"),
+                JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(engine.getManagementService().createJobQuery().jobId(job).singleResult().getRetries()).isEqualTo(5);
     }
 
     @Test
