@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -240,7 +241,9 @@ class WinModelLifecycleTest {
         assertThat(scored.get("anomalies")).as("priced as before; the cable has no history").isEmpty();
         String withModel = submitted(id);
         assertThat(engine.getRuntimeService().getVariable(withModel, "aiStatus")).isEqualTo("SCORED");
-        assertThat((Double) engine.getRuntimeService().getVariable(withModel, "winProbability")).isBetween(0.0, 1.0);
+        assertThat((Double) engine.getRuntimeService().getVariable(withModel, "winProbability")).isBetween(0.0, 1.0)
+                .satisfies(probability -> assertThat(BigDecimal.valueOf(probability).scale())
+                        .as("at most the 3 decimals the approval form allows").isLessThanOrEqualTo(3));
         assertThat((String) engine.getRuntimeService().getVariable(withModel, "aiSummary")).contains("model v" + version);
         long cut = JsonHttp.as(rest, "sales1").post("/api/v1/estimates", """
                 {"customerCode":"AI-C-%1$s","discountRate":3,"items":[{"productCode":"AI-BRK-%1$s","quantity":10,

@@ -1,5 +1,7 @@
 package com.kis.estimator.ai.process;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,7 +66,10 @@ public class AiAssessment {
             assessment.put("anomalyCount", found.size());
             Optional<WinPredictions.Prediction> prediction = predictions.predict(features.of(facts), estimateId, found);
             prediction.ifPresent(p -> {
-                assessment.put("winProbability", p.winProbability());
+                // as the approval form shows it: form-js refuses a number with more decimals than the field allows
+                // (3) and then keeps Tasklist's Complete button disabled
+                assessment.put("winProbability", BigDecimal.valueOf(p.winProbability()).setScale(3, RoundingMode.HALF_UP)
+                        .doubleValue());
                 assessment.put("winModelVersion", p.modelVersion());
             });
             assessment.put("aiStatus", prediction.isPresent() ? "SCORED" : "NO_MODEL");
