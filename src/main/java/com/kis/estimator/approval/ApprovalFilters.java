@@ -23,6 +23,7 @@ class ApprovalFilters implements SmartInitializingSingleton {
 
     static final String MY_GROUPS = "My group's approvals";
     static final String OVERDUE = "Overdue approvals";
+    static final String MINE = "My tasks";
     private static final Logger log = LoggerFactory.getLogger(ApprovalFilters.class);
 
     private final FilterService filters;
@@ -39,6 +40,8 @@ class ApprovalFilters implements SmartInitializingSingleton {
                 .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
         ensure(OVERDUE, "Approval tasks past their due date (SLA)", -5, approvals()
                 .dueBeforeExpression("${now()}"));
+        // what waits for a salesperson: changes an approver requested on their estimates, documents they review
+        ensure(MINE, "Tasks assigned to you", -8, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
     }
 
     private TaskQuery approvals() {

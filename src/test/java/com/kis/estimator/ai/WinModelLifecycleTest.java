@@ -244,7 +244,7 @@ class WinModelLifecycleTest {
         assertThat((Double) engine.getRuntimeService().getVariable(withModel, "winProbability")).isBetween(0.0, 1.0)
                 .satisfies(probability -> assertThat(BigDecimal.valueOf(probability).scale())
                         .as("at most the 3 decimals the approval form allows").isLessThanOrEqualTo(3));
-        assertThat((String) engine.getRuntimeService().getVariable(withModel, "aiSummary")).contains("model v" + version);
+        assertThat((String) engine.getRuntimeService().getVariable(withModel, "aiSummary")).contains("(모델 v" + version + ")");
         long cut = JsonHttp.as(rest, "sales1").post("/api/v1/estimates", """
                 {"customerCode":"AI-C-%1$s","discountRate":3,"items":[{"productCode":"AI-BRK-%1$s","quantity":10,
                  "discountRate":40}]}""".formatted(run)).getBody().get("id").asLong();

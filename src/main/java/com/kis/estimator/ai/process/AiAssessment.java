@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,9 +24,10 @@ import com.kis.estimator.platform.workflow.ProcessApi;
  * It sets the variables the routing and the approval forms read:
  * <ul>
  * <li>{@code winProbability}: null without a model;</li>
+ * <li>{@code winProbabilityText}: the same as the approval form shows it ("91 % (모델 v3)");</li>
  * <li>{@code winModelVersion};</li>
  * <li>{@code anomalyCount};</li>
- * <li>{@code aiSummary}: the score, what moved it, and the anomalies, as an approver reads them;</li>
+ * <li>{@code aiSummary}: the score, what raised or lowered it, and the anomalies, in an approver's words;</li>
  * <li>{@code aiStatus}: {@code SCORED}, {@code NO_MODEL} or {@code FAILED}.</li>
  * </ul>
  * AI trouble never blocks an approval: any failure is recorded in {@code aiStatus} and {@code aiSummary}, and
@@ -73,36 +73,15 @@ public class AiAssessment {
                 assessment.put("winModelVersion", p.modelVersion());
             });
             assessment.put("aiStatus", prediction.isPresent() ? "SCORED" : "NO_MODEL");
-            assessment.put("aiSummary", summary(prediction, found));
+            assessment.put("winProbabilityText", ApproverWording.winProbability(prediction));
+            assessment.put("aiSummary", ApproverWording.summary(prediction, found));
         } catch (RuntimeException e) {
             log.warn("AI assessment of estimate {} failed, the approval goes on without it: {}", estimateId,
                     e.getMessage(), e);
             assessment.put("aiStatus", "FAILED");
+            assessment.put("winProbabilityText", "평가 실패 (assessment failed)");
             assessment.put("aiSummary", "AI 평가 실패 (AI assessment failed): " + e.getMessage());
         }
         execution.setVariables(assessment);
-    }
-
-    private static String summary(Optional<WinPredictions.Prediction> prediction, List<PriceAnomalies.Anomaly> found) {
-        StringBuilder text = new StringBuilder();
-        if (prediction.isPresent()) {
-            WinPredictions.Prediction p = prediction.get();
-            text.append(String.format(Locale.ROOT, "수주 확률 (win probability): %.0f%% — model v%d%n",
-                    100 * p.winProbability(), p.modelVersion()));
-            p.contributions().forEach(c -> text.append(String.format(Locale.ROOT, "  %s %s = %s%n",
-                    c.effect() >= 0 ? "+" : "−", c.feature(), c.value())));
-        } else {
-            text.append("수주 확률 없음: 학습된 모델이 없습니다 (no win model yet)\n");
-        }
-        if (found.isEmpty()) {
-            text.append("가격 이상 없음 (no price anomalies)");
-        }
-        for (PriceAnomalies.Anomaly anomaly : found) {
-            text.append(String.format(Locale.ROOT, "가격 이상 (anomaly): %s %s %.2f, usual %.2f–%.2f (median %.2f,"
-                    + " %d quotes)%n", anomaly.productCode(), anomaly.kind(), anomaly.value(), anomaly.low(),
-                    anomaly.high(), anomaly.median(), anomaly.samples()));
-        }
-        String summary = text.toString().strip();
-        return summary.length() <= 3900 ? summary : summary.substring(0, 3897) + "...";
     }
 }

@@ -68,6 +68,10 @@ class ApprovalTaskListener implements TaskListener {
                     + task.getVariable(ApprovalVariables.CUSTOMER_NAME) + " · "
                     + task.getVariable(ApprovalVariables.TOTAL_TEXT) + " · " + task.getVariable(ApprovalVariables.LEVEL));
             candidateGroups(task).forEach(group -> sharing.openToGroup(estimateId, group));
+            // the form shows the process's variables: without this the next level opened with the last level's
+            // decision already chosen, one click from approving what its approver did not read
+            task.getExecution().getProcessInstance().setVariable(ApprovalVariables.DECISION, null);
+            task.getExecution().getProcessInstance().setVariable(ApprovalVariables.COMMENT, null);
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             String approver = decide(task);
             candidateGroups(task).forEach(group -> sharing.closeToGroup(estimateId, group));

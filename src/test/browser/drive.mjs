@@ -1,0 +1,51 @@
+// Drives Debian's Chromium through the steps a test hands over on stdin, as a user would: signing in, clicking,
+// typing. Prints one JSON line with each step's result. On a failed step it saves a screenshot of what the user
+// saw (target/browser/<scenario>-<step>.png) and exits with 1.
+//
+// stdin: {"baseUrl": "http://127.0.0.1:8080", "scenario": "approve-in-tasklist", "steps": [{"do": "signIn", ...}]}
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import * as camunda from './steps/camunda.mjs';
+import * as tasklist from './steps/tasklist.mjs';
+import * as cockpit from './steps/cockpit.mjs';
+import * as web from './steps/web.mjs';
+
+const actions = { ...web, ...camunda, ...tasklist, ...cockpit };
+const input = JSON.parse(fs.readFileSync(0, 'utf8'));
+const screenshots = path.resolve(process.env.KIS_BROWSER_SCREENSHOTS ?? '../../../target/browser');
+fs.mkdirSync(screenshots, { recursive: true });
+
+const browser = await chromium.launch({
+  executablePath: process.env.KIS_CHROMIUM ?? '/usr/bin/chromium',
+  // the machine's network is closed: Chromium's own background connections would only fail, many at a time
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--lang=ko-KR'],
+});
+const context = await browser.newContext({
+  baseURL: input.baseUrl, locale: 'ko-KR', timezoneId: 'Asia/Seoul',
+  viewport: input.viewport ?? { width: 1400, height: 1000 },
+});
+context.setDefaultTimeout(input.timeoutMs ?? 20000);
+const page = await context.newPage();
+const results = [];
+let failure = null;
+for (const [index, step] of input.steps.entries()) {
+  const action = actions[step.do];
+  try {
+    if (!action) {
+      throw new Error(`no such step: ${step.do}`);
+    }
+    const started = Date.now();
+    results.push({ do: step.do, ...(await action(page, step, input) ?? {}), ms: Date.now() - started });
+  } catch (error) {
+    const shot = path.join(screenshots, `${input.scenario}-${String(index + 1).padStart(2, '0')}-${step.do}.png`);
+    await page.screenshot({ path: shot, fullPage: true }).catch(() => {});
+    failure = { step: index + 1, do: step.do, params: step, error: String(error?.message ?? error).split('\n')[0],
+      url: page.url(), screenshot: shot };
+    break;
+  }
+}
+await browser.close();
+process.stdout.write(JSON.stringify({ results, failure }) + '\n');
+process.exit(failure ? 1 : 0);

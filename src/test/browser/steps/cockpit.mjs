@@ -1,0 +1,2 @@
+// Camunda Cockpit as operations use it.
+export {};
