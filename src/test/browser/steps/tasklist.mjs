@@ -11,6 +11,8 @@ export async function openFilter(page, { name }) {
 /** The names of the tasks in the list, as the list shows them before any is opened. */
 export async function tasks(page) {
   await page.waitForLoadState('networkidle');
+  // the list renders after its request: wait for tasks, or for Tasklist saying there are none
+  await page.locator('.tasks-list li.task').or(page.getByText('No task matching filters found.')).first().waitFor();
   const items = [];
   for (const item of await page.locator('.tasks-list li.task').all()) {
     items.push({

@@ -1,2 +1,0 @@
-// Camunda Cockpit as operations use it.
-export {};
