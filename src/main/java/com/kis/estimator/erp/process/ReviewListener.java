@@ -10,8 +10,8 @@ import com.kis.estimator.audit.AuditTrail;
 import com.kis.estimator.platform.workflow.ProcessApi;
 
 /**
- * Completing "Review ERP import": the decision must be APPLY or CANCEL; who made it is kept for the run's
- * outcome and the audit trail.
+ * "Review ERP import": named after its import when created; on completion the decision must be APPLY or
+ * CANCEL, and who made it is kept for the run's outcome and the audit trail.
  */
 @Component("erpImportReview")
 @ProcessApi
@@ -27,6 +27,13 @@ class ReviewListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            // ops see which import waits before opening it: the list shows only names
+            task.setName("ERP 가져오기 검토 · " + task.getVariable(ImportVariables.SOURCE) + " · "
+                    + task.getVariable(ImportVariables.FILE_NAME) + " · 거부 " + task.getVariable(ImportVariables.REJECTED)
+                    + "/" + task.getVariable(ImportVariables.TOTAL_ROWS) + "행 · " + task.getVariable(ImportVariables.IMPORT_ID));
+            return;
+        }
         Object decision = task.getVariable(ImportVariables.REVIEW_DECISION);
         if (!"APPLY".equals(decision) && !"CANCEL".equals(decision)) {
             throw new IllegalArgumentException("reviewDecision must be APPLY or CANCEL, was " + decision);
