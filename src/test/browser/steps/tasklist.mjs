@@ -136,7 +136,12 @@ export async function formState(page) {
       errors.push(message);
     }
   }
+  // fields form-js holds invalid, shown to the user or not yet (it marks them before a message appears)
+  const invalid = [];
+  for (const input of await page.locator('.fjs-container [aria-invalid=true]').all()) {
+    invalid.push({ id: await input.getAttribute('id'), value: await input.inputValue().catch(() => null) });
+  }
   const button = page.locator('[cam-tasklist-task] button', { hasText: 'Complete' });
   const completeEnabled = await button.count() > 0 && await button.first().isEnabled();
-  return { fields, errors, completeEnabled, notifications: await notificationTexts(page) };
+  return { fields, errors, invalid, completeEnabled, notifications: await notificationTexts(page) };
 }
