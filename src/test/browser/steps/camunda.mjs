@@ -29,23 +29,6 @@ export async function signIn(page, { app = 'tasklist', user, password = user }) 
   return { opened: false, notifications: await notificationTexts(page) };
 }
 
-/** Opens an app of the signed-in user; answers whether it opened or sent them to the login page. */
-export async function openApp(page, { app }) {
-  await page.goto(`/camunda/app/${APPS[app]}/default/`);
-  const login = page.locator('input[ng-model=username]');
-  const content = page.locator('[cam-widget-header]');
-  await content.waitFor({ state: 'visible' });
-  await page.waitForLoadState('networkidle');
-  return { opened: !(await login.isVisible()), title: await page.title(), header: await header(page),
-    notifications: await notificationTexts(page) };
-}
-
-export async function signOut(page) {
-  await page.locator('[cam-widget-header] .dropdown-toggle').filter({ has: page.locator('.glyphicon-user') }).click();
-  await page.getByText('Log out', { exact: true }).click();
-  await page.locator('input[ng-model=username]').waitFor({ state: 'visible' });
-}
-
 /** What the header bar says: the product's name, the red banners it carries. */
 async function header(page) {
   const brand = (await page.locator('[cam-widget-header] .navbar-brand').first().innerText()).trim();
@@ -56,10 +39,6 @@ async function header(page) {
     }
   }
   return { brand, banners };
-}
-
-export async function notifications(page) {
-  return { notifications: await notificationTexts(page) };
 }
 
 export async function notificationTexts(page) {

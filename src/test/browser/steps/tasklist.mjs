@@ -38,13 +38,6 @@ export async function claim(page) {
   return formState(page);
 }
 
-/** Hands the task back: the × beside the assignee's name. */
-export async function unclaim(page) {
-  await dismissNotifications(page);
-  await page.locator('[cam-tasklist-task] button.unclaim').click();
-  await page.locator('[cam-tasklist-task]').getByText('Claim', { exact: true }).waitFor();
-}
-
 export async function choose(page, { label }) {
   await page.locator('.fjs-container').getByLabel(label, { exact: true }).check();
   return formState(page);

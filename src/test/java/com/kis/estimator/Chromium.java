@@ -56,10 +56,6 @@ public final class Chromium {
         return step("signIn", "app", app, "user", user);
     }
 
-    public Chromium openApp(String app) {
-        return step("openApp", "app", app);
-    }
-
     public Chromium openFilter(String name) {
         return step("openFilter", "name", name);
     }
