@@ -19,6 +19,7 @@ import com.kis.estimator.ai.serving.WinPredictions;
  */
 final class ApproverWording {
 
+    /** Camunda keeps a string variable of up to 4,000 characters in its text column; longer ones go to a blob. */
     private static final int LIMIT = 3900;
 
     /** Each model feature as an approver names it, and its value as they read it. */
@@ -45,7 +46,7 @@ final class ApproverWording {
     private ApproverWording() {
     }
 
-    /** "91 %", or what the approver is told when no model scored the estimate. */
+    /** "91 % (모델 v3)", or what the approver is told when no model scored the estimate. */
     static String winProbability(Optional<WinPredictions.Prediction> prediction) {
         return prediction.map(p -> Math.round(100 * p.winProbability()) + " % (모델 v" + p.modelVersion() + ")")
                 .orElse("모델 없음 (no model yet)");
