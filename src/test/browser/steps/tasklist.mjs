@@ -43,29 +43,17 @@ export async function choose(page, { label }) {
   return formState(page);
 }
 
-/** Ticks or clears a checkbox; {@code nth} picks the row of a list whose rows repeat the label. */
-export async function tick(page, { label, checked = true, nth = 0 }) {
-  await page.locator('.fjs-container').getByLabel(label, { exact: true }).nth(nth).setChecked(checked);
+/**
+ * Ticks or clears a checkbox, found by its label, or by how its label starts (the options of a checklist read
+ * "2. ACB-3P-800 × 7 EA — …"); {@code nth} picks among boxes with the same label.
+ */
+export async function tick(page, { label, startsWith, checked = true, nth = 0 }) {
+  const box = startsWith
+    ? page.locator('.fjs-container label').filter({ hasText: new RegExp('^\\s*' + startsWith.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })
+      .locator('input[type=checkbox]').nth(nth)
+    : page.locator('.fjs-container').getByLabel(label, { exact: true }).nth(nth);
+  await box.setChecked(checked);
   return formState(page);
-}
-
-/** The rows of the form's lists (form-js dynamic lists): each row's fields by label; checkboxes as true/false. */
-export async function rows(page) {
-  const found = [];
-  for (const row of await page.locator('.fjs-container .fjs-repeat-row-container').all()) {
-    const fields = {};
-    for (const field of await row.locator('.fjs-form-field').all()) {
-      const label = ((await field.locator('.fjs-form-field-label').allInnerTexts())[0] ?? '').replace(/\*$/, '').trim();
-      const checkbox = field.locator('input[type=checkbox]');
-      if (await checkbox.count() > 0) {
-        fields[label] = await checkbox.first().isChecked();
-      } else if (await field.locator('input, textarea').count() > 0) {
-        fields[label] = await field.locator('input, textarea').first().inputValue();
-      }
-    }
-    found.push(fields);
-  }
-  return { rows: found };
 }
 
 export async function type(page, { label, text: value, nth = 0 }) {

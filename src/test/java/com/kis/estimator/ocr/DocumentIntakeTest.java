@@ -160,19 +160,20 @@ class DocumentIntakeTest {
         assertProblem(reviewApi("sales2", id, "CREATE_ESTIMATE", customer, lines), HttpStatus.CONFLICT, "/problems/conflict");
         assertThat(tasks.createTaskQuery().taskId(review.getId()).count()).isOne();
 
-        // what Tasklist sends for the form: the lines as a Json variable; the second line is left out
-        for (JsonNode line : lines) {
-            ((ObjectNode) line).put("confirmed", line.get("productCode").isTextual());
+        // what Tasklist sends for the form: the ticked lines' numbers and the corrections; the second line is left
+        // out, and the first gets quantity 7
+        ArrayNode quoted = json.createArrayNode();
+        for (int i = 0; i < lines.size(); i++) {
+            if (i != 1 && lines.get(i).get("productCode").isTextual()) {
+                quoted.add(String.valueOf(i + 1));
+            }
         }
-        ((ObjectNode) lines.get(1)).put("confirmed", false);
-        long confirmed = 0;
-        for (JsonNode line : lines) {
-            confirmed += line.get("confirmed").asBoolean() ? 1 : 0;
-        }
+        long confirmed = quoted.size();
         Map<String, Object> submit = Map.of("variables", Map.of(
                 "reviewDecision", Map.of("value", "CREATE_ESTIMATE"),
                 "customerCode", Map.of("value", customer),
-                "lines", Map.of("type", "Json", "value", json.writeValueAsString(lines))));
+                "quotedLines", Map.of("type", "Json", "value", json.writeValueAsString(quoted)),
+                "lineCorrections", Map.of("value", "1: 7")));
         ResponseEntity<String> submitted = JsonHttp.signedIn(rest, "sales1").postForEntity(
                 "/engine-rest/task/" + review.getId() + "/submit-form", submit, String.class);
         assertThat(submitted.getStatusCode()).as(submitted.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
@@ -188,6 +189,9 @@ class DocumentIntakeTest {
         assertThat(estimate.get("items")).hasSize((int) confirmed);
         assertThat(estimate.get("items").findValuesAsText("productCode"))
                 .doesNotContain(lines.get(1).get("productCode").asText());
+        if (quoted.has(0) && quoted.get(0).asText().equals("1")) {
+            assertThat(estimate.get("items").get(0).get("quantity").decimalValue()).isEqualByComparingTo("7");
+        }
 
         assertThat(meters.counter("kis.ocr.pages").count()).isPositive();
         assertThat(meters.find("kis.ocr.extraction.confidence").summary().count()).isPositive();

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import com.kis.estimator.catalog.CatalogLookup;
 import com.kis.estimator.platform.web.ApiProblemException;
+import com.kis.estimator.platform.workflow.EngineCalls;
 import com.kis.estimator.platform.workflow.ProcessApi;
 
 /**
@@ -34,6 +35,10 @@ class ReviewTaskListener implements TaskListener {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             task.setName(name(task));
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            if (!EngineCalls.fromApplication()) {
+                // Tasklist sends the ticks and corrections; the API sends the lines themselves
+                variables.applyTasklistChoices(task);
+            }
             variables.review(task).check(catalog);
             Authentication authentication = identity.getCurrentAuthentication();
             String reviewer = authentication != null && authentication.getUserId() != null

@@ -11,8 +11,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The document-intake process's variables (processes/README.md). {@code lines} is a JSON variable because that
- * is what a Camunda Form's dynamic list reads and submits; the API may send it as a JSON string too.
+ * The document-intake process's variables (processes/README.md). {@code lines} is a JSON variable, as the API
+ * sends it; the Tasklist form reads and submits it as {@link LineChoices}.
  */
 @Component
 class ReviewVariables {
@@ -20,6 +20,10 @@ class ReviewVariables {
     static final String DOCUMENT_ID = "documentId";
     static final String CUSTOMER_CODE = "customerCode";
     static final String LINES = "lines";
+    /** The Tasklist form's view of {@code lines}: see {@link LineChoices}. */
+    static final String CHOICES = "lineChoices";
+    static final String QUOTED = "quotedLines";
+    static final String CORRECTIONS = "lineCorrections";
     static final String PAGE_IMAGE = "pageImage";
     static final String DECISION = "reviewDecision";
     static final String COMMENT = "reviewComment";
@@ -34,6 +38,30 @@ class ReviewVariables {
 
     void setLines(VariableScope scope, List<ReviewLine> lines) {
         scope.setVariable(LINES, linesValue(lines));
+        scope.setVariable(CHOICES, SpinValues.jsonValue(write(LineChoices.options(lines))).create());
+        scope.setVariable(QUOTED, SpinValues.jsonValue(write(LineChoices.initiallyQuoted(lines))).create());
+        scope.setVariable(CORRECTIONS, "");
+    }
+
+    /** {@code lines} as the reviewer left them in Tasklist: the ticked lines, corrected. */
+    void applyTasklistChoices(VariableScope scope) {
+        List<String> quoted = strings(scope.getVariable(QUOTED));
+        Object corrections = scope.getVariable(CORRECTIONS);
+        scope.setVariable(LINES, linesValue(LineChoices.applied(lines(scope.getVariable(LINES)), quoted,
+                corrections == null ? null : corrections.toString())));
+    }
+
+    private List<String> strings(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        try {
+            return json.readValue(value.toString(), new TypeReference<List<String>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw com.kis.estimator.platform.web.ApiProblemException.invalidField(QUOTED,
+                    "quotedLines must be a list of line numbers: " + e.getOriginalMessage());
+        }
     }
 
     /**

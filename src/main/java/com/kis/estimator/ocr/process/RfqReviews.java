@@ -21,6 +21,7 @@ import com.kis.estimator.ocr.document.DocumentStatus;
 import com.kis.estimator.ocr.document.Documents;
 import com.kis.estimator.platform.web.ApiProblemException;
 import com.kis.estimator.platform.web.ProblemType;
+import com.kis.estimator.platform.workflow.EngineCalls;
 
 /**
  * Completing "Review extracted RFQ" through the API, as Tasklist would: the caller must be able to claim the
@@ -69,7 +70,7 @@ public class RfqReviews {
         values.put(ReviewVariables.COMMENT, review.comment());
         identity.setAuthentication(user, List.copyOf(groups));
         try {
-            tasks.complete(task.getId(), values);
+            EngineCalls.asApplication(() -> tasks.complete(task.getId(), values));
         } catch (OptimisticLockingException concurrent) {
             throw new ApiProblemException(HttpStatus.CONFLICT, ProblemType.CONFLICT,
                     "Someone else reviewed document " + documentId + " at the same moment");
