@@ -9,9 +9,8 @@ import { chromium } from 'playwright-core';
 import * as camunda from './steps/camunda.mjs';
 import * as tasklist from './steps/tasklist.mjs';
 import * as cockpit from './steps/cockpit.mjs';
-import * as web from './steps/web.mjs';
 
-const actions = { ...web, ...camunda, ...tasklist, ...cockpit };
+const actions = { ...camunda, ...tasklist, ...cockpit };
 const input = JSON.parse(fs.readFileSync(0, 'utf8'));
 const screenshots = path.resolve(process.env.KIS_BROWSER_SCREENSHOTS ?? '../../../target/browser');
 fs.mkdirSync(screenshots, { recursive: true });

@@ -80,14 +80,6 @@ public final class Chromium {
         return step("complete");
     }
 
-    public Chromium formState() {
-        return step("formState");
-    }
-
-    public Chromium screenshot(Path path) {
-        return step("screenshot", "path", path.toAbsolutePath().toString());
-    }
-
     /** Runs the steps in a fresh browser; fails the test with the failed step and its screenshot. */
     public Steps run() {
         ObjectNode input = JSON.createObjectNode();

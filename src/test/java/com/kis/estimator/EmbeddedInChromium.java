@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -19,8 +20,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.LinkedMultiValueMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -70,6 +77,22 @@ public abstract class EmbeddedInChromium {
     /** The API as a demo user (HTTP Basic, password = user name). */
     protected JsonHttp api(String user) {
         return new JsonHttp(http.withBasicAuth(user, user));
+    }
+
+    /** A multipart upload as a demo user, the file under the part name {@code file} or {@code data}. */
+    protected ResponseEntity<JsonNode> upload(String user, String path, String part, String fileName, byte[] content,
+            Map<String, String> fields) {
+        LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        fields.forEach(parts::add);
+        parts.add(part, new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return http.withBasicAuth(user, user).postForEntity(path, new HttpEntity<>(parts, headers), JsonNode.class);
     }
 
     /** A Camunda user in these groups, password = id, as Camunda Admin would create one. */

@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kis.estimator.Await;
@@ -54,19 +50,9 @@ class ModelReleaseInTasklistTest extends EmbeddedInChromium {
 
     /** Deploys processes/approval-routing.dmn as analyst1 through /engine-rest, as the Modeler does. */
     private String deployedRouting(String name) throws IOException {
-        LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-        body.add("deployment-name", name);
-        body.add("deployment-source", "modeler");
-        body.add("data", new ByteArrayResource(Files.readAllBytes(Path.of("processes", "approval-routing.dmn"))) {
-            @Override
-            public String getFilename() {
-                return "approval-routing.dmn";
-            }
-        });
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        ResponseEntity<JsonNode> deployed = http.withBasicAuth("analyst1", "analyst1").postForEntity(
-                "/engine-rest/deployment/create", new HttpEntity<>(body, headers), JsonNode.class);
+        ResponseEntity<JsonNode> deployed = upload("analyst1", "/engine-rest/deployment/create", "data",
+                "approval-routing.dmn", Files.readAllBytes(Path.of("processes", "approval-routing.dmn")),
+                Map.of("deployment-name", name, "deployment-source", "modeler"));
         assertThat(deployed.getStatusCode()).as(String.valueOf(deployed.getBody())).isEqualTo(HttpStatus.OK);
         String definitionId = deployed.getBody().path("deployedDecisionDefinitions").fieldNames().next();
         Await.until("the release task of " + definitionId, () -> engine.getTaskService().createTaskQuery()

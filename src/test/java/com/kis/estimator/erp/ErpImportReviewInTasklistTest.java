@@ -3,15 +3,11 @@ package com.kis.estimator.erp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kis.estimator.Await;
@@ -64,17 +60,8 @@ class ErpImportReviewInTasklistTest extends EmbeddedInChromium {
                 %1$s-3,Negative,,CAT,EA,-5,50,Y
                 %1$s-4,Good 4,,CAT,EA,100,50,Y
                 """.formatted(prefix);
-        LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        parts.add("file", new ByteArrayResource(file.getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return prefix + ".csv";
-            }
-        });
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        ResponseEntity<JsonNode> accepted = http.withBasicAuth("ops1", "ops1").postForEntity(
-                "/api/v1/erp/import?type=products", new HttpEntity<>(parts, headers), JsonNode.class);
+        ResponseEntity<JsonNode> accepted = upload("ops1", "/api/v1/erp/import?type=products", "file", prefix + ".csv",
+                file.getBytes(StandardCharsets.UTF_8), Map.of());
         assertThat(accepted.getStatusCode()).as(String.valueOf(accepted.getBody())).isEqualTo(HttpStatus.ACCEPTED);
         String importId = accepted.getBody().path("importId").asText();
         Await.until("import " + importId + " waiting for review", () -> state(importId).equals("REVIEW") ? true : null);

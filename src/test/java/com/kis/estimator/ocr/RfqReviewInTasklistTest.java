@@ -8,13 +8,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -100,17 +95,8 @@ class RfqReviewInTasklistTest extends EmbeddedInChromium {
 
     private String uploaded(RfqPages.Rfq rfq) {
         byte[] png = RfqPages.png(RfqPages.page(rfq));
-        LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        parts.add("file", new ByteArrayResource(png) {
-            @Override
-            public String getFilename() {
-                return "rfq-" + rfq.documentNumber() + ".png";
-            }
-        });
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        ResponseEntity<JsonNode> accepted = http.withBasicAuth("sales1", "sales1").postForEntity("/api/v1/ocr/process",
-                new HttpEntity<>(parts, headers), JsonNode.class);
+        ResponseEntity<JsonNode> accepted = upload("sales1", "/api/v1/ocr/process", "file",
+                "rfq-" + rfq.documentNumber() + ".png", png, Map.of());
         assertThat(accepted.getStatusCode()).as(String.valueOf(accepted.getBody())).isEqualTo(HttpStatus.ACCEPTED);
         String id = accepted.getBody().path("documentId").asText();
         Await.until("the review of " + id, () -> engine.getTaskService().createTaskQuery()

@@ -52,16 +52,8 @@ class ReviewVariables {
     }
 
     private List<String> strings(Object value) {
-        if (value == null) {
-            return List.of();
-        }
-        try {
-            return json.readValue(value.toString(), new TypeReference<List<String>>() {
-            });
-        } catch (JsonProcessingException e) {
-            throw com.kis.estimator.platform.web.ApiProblemException.invalidField(QUOTED,
-                    "quotedLines must be a list of line numbers: " + e.getOriginalMessage());
-        }
+        return list(value, new TypeReference<List<String>>() {
+        }, QUOTED, "quotedLines must be a list of line numbers");
     }
 
     /**
@@ -82,15 +74,20 @@ class ReviewVariables {
     }
 
     List<ReviewLine> lines(Object value) {
+        return list(value, new TypeReference<List<ReviewLine>>() {
+        }, LINES, "lines must be a list of {confirmed, productCode, quantity, unit}");
+    }
+
+    /** A JSON list variable, null as empty; one that is not a list of the kind is the caller's mistake. */
+    private <T> List<T> list(Object value, TypeReference<List<T>> type, String field, String expected) {
         if (value == null) {
             return List.of();
         }
         try {
-            return json.readValue(value.toString(), new TypeReference<List<ReviewLine>>() {
-            });
+            return json.readValue(value.toString(), type);
         } catch (JsonProcessingException e) {
-            throw com.kis.estimator.platform.web.ApiProblemException.invalidField(LINES,
-                    "lines must be a list of {confirmed, productCode, quantity, unit}: " + e.getOriginalMessage());
+            throw com.kis.estimator.platform.web.ApiProblemException.invalidField(field,
+                    expected + ": " + e.getOriginalMessage());
         }
     }
 
