@@ -9,8 +9,16 @@ import { chromium } from 'playwright-core';
 import * as camunda from './steps/camunda.mjs';
 import * as tasklist from './steps/tasklist.mjs';
 import * as cockpit from './steps/cockpit.mjs';
+import * as keycloak from './steps/keycloak.mjs';
 
-const actions = { ...camunda, ...tasklist, ...cockpit };
+/** What the user sees now, saved as target/browser/<scenario>-<name>.png (for the docs, or to look at). */
+async function screenshot(page, { name }) {
+  const shot = path.join(screenshots, `${input.scenario}-${name}.png`);
+  await page.screenshot({ path: shot });
+  return { path: shot };
+}
+
+const actions = { ...camunda, ...tasklist, ...cockpit, ...keycloak, screenshot };
 const input = JSON.parse(fs.readFileSync(0, 'utf8'));
 const screenshots = path.resolve(process.env.KIS_BROWSER_SCREENSHOTS ?? '../../../target/browser');
 fs.mkdirSync(screenshots, { recursive: true });

@@ -81,6 +81,7 @@ class ApprovalInTasklistTest extends EmbeddedInChromium {
         Chromium.Steps owner = browser("tasklist-revise").signIn("tasklist", "sales1").openFilter("My tasks")
                 .openTask(number).complete().run();
         JsonNode revise = owner.last("openTask");
+        assertThat(revise.path("errors")).as("validation messages before the owner types").isEmpty();
         assertThat(revise.at(field("요청 내용 (What the approver asked for)")).asText())
                 .isEqualTo("수량을 10개로 바꿔 주세요");
         assertThat(revise.at(field("요청자 (Requested by)")).asText()).isEqualTo("approver1");

@@ -44,6 +44,7 @@ class RfqReviewInTasklistTest extends EmbeddedInChromium {
         assertThat(names(steps.last("openFilter"))).anySatisfy(name -> assertThat(name).contains(rfq.documentNumber()));
         JsonNode opened = steps.last("openTask");
         assertThat(opened.path("errors")).as("validation messages before the user types").isEmpty();
+        assertThat(opened.at(field("신뢰도 (Confidence 0-1)")).asText()).matches("[01](\\.\\d{1,2})?");
         assertThat(opened.at(field(QUOTED)).asText()).as("the matched lines start ticked")
                 .contains("1. " + lines.get(0).path("productCode").asText(), "2. " + lines.get(1).path("productCode").asText());
         assertThat(steps.last("tick").at(field(QUOTED)).asText()).doesNotContain("2. ");

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.redisson.api.RBucket;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
 import org.springframework.stereotype.Component;
 
 import com.kis.estimator.erp.settings.ErpProperties;
@@ -27,15 +28,19 @@ public class SourceLock {
 
     /** True when {@code importId} holds the source now, whether it just took it or held it already. */
     public boolean take(String source, String importId) {
-        RBucket<String> lock = bucket(source);
-        if (lock.setIfAbsent(importId, lease)) {
-            return true;
+        try {
+            RBucket<String> lock = bucket(source);
+            if (lock.setIfAbsent(importId, lease)) {
+                return true;
+            }
+            if (importId.equals(lock.get())) {
+                lock.expire(lease);
+                return true;
+            }
+            return false;
+        } catch (RedisException e) {
+            throw new SourceLockUnavailable("take", source, importId, e);
         }
-        if (importId.equals(lock.get())) {
-            lock.expire(lease);
-            return true;
-        }
-        return false;
     }
 
     /** The import that holds the source, if any. */
@@ -45,7 +50,11 @@ public class SourceLock {
 
     /** Frees the source if {@code importId} holds it; a lock another import took meanwhile stays. */
     public void release(String source, String importId) {
-        bucket(source).compareAndSet(importId, null);
+        try {
+            bucket(source).compareAndSet(importId, null);
+        } catch (RedisException e) {
+            throw new SourceLockUnavailable("release", source, importId, e);
+        }
     }
 
     private RBucket<String> bucket(String source) {

@@ -114,7 +114,8 @@ public class DocumentSteps {
         execution.setVariable("customerName", rfq.customer().name());
         execution.setVariable("customerMatchedBy", rfq.customer().matchedBy());
         execution.setVariable("lineCount", rfq.lines().size());
-        execution.setVariable("extractionConfidence", rfq.confidence());
+        // two decimals: what a reviewer reads in Tasklist (Camunda Forms shows every digit it gets)
+        execution.setVariable("extractionConfidence", decimal(rfq.confidence()).doubleValue());
         variables.setPageImage(execution, "data:image/png;base64,"
                 + Base64.getEncoder().encodeToString(documents.preview(document.id(), 1).orElse(new byte[0])));
         variables.setLines(execution, rfq.lines().stream().map(DocumentSteps::reviewLine).toList());

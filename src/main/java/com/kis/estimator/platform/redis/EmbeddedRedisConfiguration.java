@@ -41,13 +41,21 @@ class EmbeddedRedisConfiguration {
         return server;
     }
 
+    /**
+     * Short timeouts and one retry: a Redis on loopback answers within milliseconds or not at all, and Redisson's
+     * defaults (3 s, four retries, reconnecting between them) made a frozen Redis hold a job executor thread
+     * for over a minute per attempt before the step failed.
+     */
     @Bean(destroyMethod = "shutdown")
     RedissonClient redisson(RedisServer embeddedRedisServer) {
         Config config = new Config();
         config.useSingleServer()
                 .setAddress("redis://127.0.0.1:" + embeddedRedisServer.ports().get(0))
                 .setConnectionMinimumIdleSize(2)
-                .setConnectionPoolSize(8);
+                .setConnectionPoolSize(8)
+                .setTimeout(2000)
+                .setConnectTimeout(2000)
+                .setRetryAttempts(1);
         return Redisson.create(config);
     }
 

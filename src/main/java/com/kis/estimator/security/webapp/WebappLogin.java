@@ -1,5 +1,7 @@
 package com.kis.estimator.security.webapp;
 
+import java.util.Map;
+
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -56,6 +58,9 @@ class WebappLogin {
                 .jwkSetUri(server + oidc + "/certs")
                 .userInfoUri(server + oidc + "/userinfo")
                 .userNameAttributeName("preferred_username")
+                // where /logout sends the browser to end the Keycloak session; without it Spring Security ends
+                // only its own, and the next page signs the user straight back in
+                .providerConfigurationMetadata(Map.of("end_session_endpoint", issuer + oidc + "/logout"))
                 .clientName("Keycloak")
                 .build();
         return new InMemoryClientRegistrationRepository(keycloak);

@@ -1,5 +1,7 @@
 // KIS Estimator's Cockpit: replaces the webjar's config.js (Spring Boot serves the application's copy first).
 export default {
+  // the sign-out that ends the Keycloak session too, in production (app/kis/sign-out.js)
+  customScripts: ['../kis/sign-out'],
   app: {
     name: 'Cockpit',
     vendor: 'KIS 견적 (Estimator)'

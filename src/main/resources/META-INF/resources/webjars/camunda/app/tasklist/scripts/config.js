@@ -2,6 +2,8 @@
 // No maintained Korean translation of the webapps exists (camunda/camunda-webapp-translations has none), so the
 // webapps stay in English; the forms the approvers fill in are Korean with English in brackets.
 export default {
+  // the sign-out that ends the Keycloak session too, in production (app/kis/sign-out.js)
+  customScripts: ['../kis/sign-out'],
   app: {
     name: 'Tasklist',
     vendor: 'KIS 견적 (Estimator)'
