@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.kis.estimator.catalog.BusinessRegistrationNumber;
 import com.kis.estimator.platform.crypto.ColumnCipher;
 import com.kis.estimator.platform.web.ApiProblemException;
+import com.kis.estimator.platform.web.SortableBy;
 import com.kis.estimator.security.Permission;
 import com.kis.estimator.security.RequiresPermission;
 
@@ -49,7 +50,8 @@ class CustomerController {
     @Transactional(readOnly = true)
     @Operation(summary = "List customers, or search by part of the code or name, or by registration number")
     Page<CustomerResponse> search(@RequestParam(required = false) @Size(max = 100) String q,
-            @PageableDefault(size = 20, sort = "code", direction = Sort.Direction.ASC) Pageable page) {
+            @PageableDefault(size = 20, sort = "code", direction = Sort.Direction.ASC)
+            @SortableBy({"code", "name", "tier", "createdAt", "updatedAt"}) Pageable page) {
         if (q == null || q.isBlank()) {
             return customers.findAllWithPriceList(page).map(CustomerResponse::of);
         }

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.kis.estimator.platform.web.ApiProblemException;
+import com.kis.estimator.platform.web.SortableBy;
 import com.kis.estimator.security.Permission;
 import com.kis.estimator.security.RequiresPermission;
 
@@ -46,7 +47,8 @@ class ProductController {
     Page<ProductResponse> search(@RequestParam(required = false) @Size(max = 100) String q,
             @RequestParam(required = false) @Size(max = 40) String category,
             @RequestParam(required = false) Boolean active,
-            @PageableDefault(size = 20, sort = "code", direction = Sort.Direction.ASC) Pageable page) {
+            @PageableDefault(size = 20, sort = "code", direction = Sort.Direction.ASC)
+            @SortableBy({"code", "name", "category", "listPrice", "createdAt", "updatedAt"}) Pageable page) {
         return products.findAll(ProductSearch.matching(q, category, active), page).map(ProductResponse::of);
     }
 

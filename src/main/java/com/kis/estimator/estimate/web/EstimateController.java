@@ -38,6 +38,7 @@ import com.kis.estimator.estimate.model.EstimateRepository;
 import com.kis.estimator.platform.web.ApiProblemException;
 import com.kis.estimator.platform.web.CurrentUser;
 import com.kis.estimator.platform.web.ProblemType;
+import com.kis.estimator.platform.web.SortableBy;
 import com.kis.estimator.security.Caller;
 import com.kis.estimator.security.Callers;
 import com.kis.estimator.security.Permission;
@@ -133,7 +134,9 @@ class EstimateController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate createdFrom,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate createdTo,
             @RequestParam(required = false) Boolean pricesStale,
-            @PageableDefault(size = 20, sort = "createdAt", direction = Sort.Direction.DESC) Pageable page) {
+            @PageableDefault(size = 20, sort = "createdAt", direction = Sort.Direction.DESC)
+            @SortableBy({"createdAt", "updatedAt", "number", "status", "customerName", "total", "validUntil"})
+            Pageable page) {
         Specification<Estimate> search = EstimateSearch.matching(status, customer, owner, createdFrom, createdTo,
                 pricesStale, clock)
                 .and(EstimateSearch.visibleTo(callers.current().orElseThrow()));

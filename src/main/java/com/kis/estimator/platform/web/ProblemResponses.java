@@ -32,6 +32,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -70,6 +71,17 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "Cannot sort by '" + ex.getPropertyName() + "'");
         return finish(body, ProblemType.INVALID_PARAMETER, request, HttpHeaders.EMPTY);
+    }
+
+    /**
+     * A multipart body that cannot be parsed (cut short, no boundary). One too large is the closer match of the
+     * base class's handler and stays 413.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> unreadableMultipart(MultipartException ex, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The multipart body cannot be read: it is incomplete or malformed");
+        return finish(body, ProblemType.MALFORMED_REQUEST, request, HttpHeaders.EMPTY);
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
