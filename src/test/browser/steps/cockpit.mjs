@@ -21,8 +21,7 @@ export async function diagram(page, { definitionId }) {
 export async function dashboard(page) {
   await page.goto('about:blank');
   await page.goto('/camunda/app/cockpit/default/#/dashboard');
-  const incidents = page.locator('.dashboard, [cam-dashboard], body').getByText('Open Incidents');
-  await incidents.first().waitFor();
+  await page.getByText('Open Incidents').first().waitFor();
   await page.waitForLoadState('networkidle');
   const text = (await page.locator('body').innerText()).replace(/\s+/g, ' ');
   const count = label => Number((text.match(new RegExp(`${label} (\\d+)`)) ?? [])[1]);
