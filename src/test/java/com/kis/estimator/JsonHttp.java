@@ -24,8 +24,10 @@ public record JsonHttp(TestRestTemplate http) {
     }
 
     public static TestRestTemplate withToken(TestRestTemplate http, String token) {
+        int port = java.net.URI.create(http.getRootUri()).getPort();
         return new TestRestTemplate(new RestTemplateBuilder().rootUri(http.getRootUri())
-                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token));
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .additionalInterceptors(new OpenApiContract(() -> port)));
     }
 
     public ResponseEntity<JsonNode> delete(String path) {

@@ -48,7 +48,13 @@ public @interface PostgresIntegrationTest {
 
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            Map<String, Object> properties = new HashMap<>(database().springProperties());
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("kis-test-database",
+                    properties(database())));
+        }
+
+        /** The test settings on a given database; a context with a database of its own starts from these. */
+        public static Map<String, Object> properties(PostgresTestDatabase database) {
+            Map<String, Object> properties = new HashMap<>(database.springProperties());
             properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", KeycloakTestServer.get().issuer());
             properties.put("kis.security.webapp.client-secret", "kis-camunda-test-secret");
             // Expired-token tests wait for the expiry plus this skew.
@@ -78,7 +84,7 @@ public @interface PostgresIntegrationTest {
             properties.put("kis.ocr.inbox.poll-delay", "300");
             properties.put("kis.ocr.max-file-size", "900KB");
             properties.put("kis.ocr.max-pages", "3");
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("kis-test-database", properties));
+            return properties;
         }
 
         private static String workDir() {

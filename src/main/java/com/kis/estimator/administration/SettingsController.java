@@ -24,6 +24,7 @@ import com.kis.estimator.security.RequiresPermission;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -55,6 +56,8 @@ class SettingsController {
     }
 
     @PutMapping("/{key}")
+    @ApiResponse(responseCode = "200", description = "Overridden")
+    @ApiResponse(responseCode = "422", description = "The value is outside the setting's range")
     @Transactional
     @Operation(summary = "Override a setting; every instance applies it within 30 seconds. Audited")
     SettingView change(@PathVariable String key, @Valid @RequestBody NewValue request) {

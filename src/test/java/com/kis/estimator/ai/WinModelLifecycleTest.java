@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -101,10 +102,18 @@ class WinModelLifecycleTest {
             trainingData.add("synthetic", null, null, null, f, (boolean) row.get("won"), Instant.now());
         }
 
-        // training through the process, as the API starts it
-        ResponseEntity<JsonNode> started = JsonHttp.as(rest, "analyst1").post("/api/v1/ai/models/train", "{}");
-        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        // training through the process, as the API starts it; two requests at once start one training
+        List<CompletableFuture<ResponseEntity<JsonNode>>> asked = List.of(1, 2).stream().map(n -> CompletableFuture
+                .supplyAsync(() -> JsonHttp.as(rest, "analyst1").post("/api/v1/ai/models/train", "{}"))).toList();
+        List<ResponseEntity<JsonNode>> answers = asked.stream().map(CompletableFuture::join).toList();
+        ResponseEntity<JsonNode> started = answers.stream()
+                .filter(answer -> answer.getStatusCode() == HttpStatus.ACCEPTED).findFirst().orElseThrow();
         String process = started.getBody().get("processInstanceId").asText();
+        ResponseEntity<JsonNode> other = answers.get(answers.get(0) == started ? 1 : 0);
+        assertProblem(other, HttpStatus.CONFLICT, "/problems/training-running");
+        assertThat(other.getBody().at("/running/processInstanceId").asText()).isEqualTo(process);
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("model-training").count())
+                .isOne();
         Await.until("the training process to end", () -> history.createHistoricProcessInstanceQuery()
                 .processInstanceId(process).finished().singleResult());
         int first = serving.currentVersion().orElseThrow();
@@ -333,6 +342,22 @@ class WinModelLifecycleTest {
         assertThat(engine.getTaskService().getIdentityLinksForTask(approve.getId()))
                 .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("analyst"));
         int candidate = (Integer) engine.getRuntimeService().getVariable(process, "candidateVersion");
+
+        // while it waits, no other training runs: the API names the waiting one, and one started by hand ends
+        // without a model (the rule is the process's, not only the API's)
+        ResponseEntity<JsonNode> meanwhile = JsonHttp.as(rest, "analyst1").post("/api/v1/ai/models/train", "{}");
+        assertProblem(meanwhile, HttpStatus.CONFLICT, "/problems/training-running");
+        assertThat(meanwhile.getBody().at("/running/processInstanceId").asText()).isEqualTo(process);
+        assertThat(meanwhile.getBody().at("/running/activity").asText()).isEqualTo("Approve model");
+        int models = registry.all().size();
+        String byHand = engine.getRuntimeService().startProcessInstanceByKey("model-training").getId();
+        Await.until("the training started by hand to end", () -> history.createHistoricProcessInstanceQuery()
+                .processInstanceId(byHand).finished().singleResult());
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(byHand).activityId("Refused")
+                .count()).isOne();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(byHand).variableName("refusal")
+                .singleResult().getValue().toString()).contains("Another training is running", process);
+        assertThat(registry.all()).hasSize(models);
         engine.getIdentityService().setAuthentication("analyst1", List.of("analyst"));
         try {
             engine.getTaskService().complete(approve.getId(), Map.of("modelDecision", "REJECT",

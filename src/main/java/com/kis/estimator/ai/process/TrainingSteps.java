@@ -12,8 +12,9 @@ import com.kis.estimator.platform.workflow.ProcessApi;
 
 /**
  * The service tasks of processes/model-training.bpmn: {@code ${modelTraining.train(execution)}},
- * {@code .activate}, {@code .reject}. A history that cannot give a model ends the run at "Not enough history"
- * (BPMN error {@code training-refused}), with the reason in {@code refusal}.
+ * {@code .activate}, {@code .reject}. A history that cannot give a model, or another training still running
+ * ({@link TrainingRuns}), ends the run at "No model trained" (BPMN error {@code training-refused}), with the
+ * reason in {@code refusal}.
  */
 @Component("modelTrainingSteps")
 @ProcessApi
@@ -23,13 +24,21 @@ public class TrainingSteps {
 
     private final ModelTraining training;
     private final AiProperties properties;
+    private final TrainingRuns runs;
 
-    TrainingSteps(ModelTraining training, AiProperties properties) {
+    TrainingSteps(ModelTraining training, AiProperties properties, TrainingRuns runs) {
         this.training = training;
         this.properties = properties;
+        this.runs = runs;
     }
 
     public void train(DelegateExecution execution) {
+        runs.runningBefore(execution.getProcessInstanceId()).ifPresent(earlier -> {
+            String refusal = "Another training is running (process " + earlier.processInstanceId() + ", started "
+                    + earlier.startedAt() + "); one training at a time";
+            execution.setVariable("refusal", refusal);
+            throw new BpmnError(REFUSED, refusal);
+        });
         ModelTraining.Candidate candidate;
         try {
             candidate = training.train(requestedBy(execution));

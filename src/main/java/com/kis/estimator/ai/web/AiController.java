@@ -6,8 +6,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,6 +25,7 @@ import com.kis.estimator.ai.anomaly.PriceAnomalies;
 import com.kis.estimator.ai.features.EstimateFeatures;
 import com.kis.estimator.ai.features.FeatureRefused;
 import com.kis.estimator.ai.history.HistoryFile;
+import com.kis.estimator.ai.process.TrainingRuns;
 import com.kis.estimator.ai.registry.ModelRegistry;
 import com.kis.estimator.ai.registry.RegisteredModel;
 import com.kis.estimator.ai.serving.ModelServing;
@@ -42,6 +41,7 @@ import com.kis.estimator.security.Permission;
 import com.kis.estimator.security.RequiresPermission;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -54,7 +54,7 @@ class AiController {
     private final WinPredictions predictions;
     private final ModelRegistry registry;
     private final ModelServing serving;
-    private final RuntimeService runtime;
+    private final TrainingRuns trainings;
     private final Callers callers;
     private final ObjectMapper json;
     private final EstimateFeatures estimateFeatures;
@@ -64,7 +64,7 @@ class AiController {
     private final HistoryAnalysis analysis;
     private final HistoryFile historyFile;
 
-    AiController(WinPredictions predictions, ModelRegistry registry, ModelServing serving, RuntimeService runtime,
+    AiController(WinPredictions predictions, ModelRegistry registry, ModelServing serving, TrainingRuns trainings,
             Callers callers, ObjectMapper json, EstimateFeatures estimateFeatures, PriceAnomalies priceAnomalies,
             EstimateQueries estimates, EstimateAccess access, HistoryAnalysis analysis, HistoryFile historyFile) {
         this.analysis = analysis;
@@ -76,13 +76,16 @@ class AiController {
         this.predictions = predictions;
         this.registry = registry;
         this.serving = serving;
-        this.runtime = runtime;
+        this.trainings = trainings;
         this.callers = callers;
         this.json = json;
     }
 
     @RequiresPermission(Permission.AI_PREDICT)
     @PostMapping("/predict")
+    @ApiResponse(responseCode = "200", description = "The probability, what moved it, and the price anomalies")
+    @ApiResponse(responseCode = "404", description = "No estimate with this id, or one the caller may not see")
+    @ApiResponse(responseCode = "503", description = "No win model serves yet")
     @Operation(summary = "The probability that an estimate (by id, or its features) is won, and what moved it")
     WinPredictions.Prediction predict(@Valid @RequestBody PredictRequest request) {
         if ((request.estimateId() == null) == (request.features() == null)) {
@@ -139,11 +142,13 @@ class AiController {
     @RequiresPermission(Permission.AI_MODELS)
     @PostMapping(path = "/history", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Load historical outcomes (CSV: the schema's features and won) into the training history")
-    ResponseEntity<Map<String, Object>> loadHistory(
+    @ApiResponse(responseCode = "201", description = "Loaded")
+    @ApiResponse(responseCode = "422", description = "A line of the file cannot be read; nothing was loaded")
+    ResponseEntity<HistoryLoaded> loadHistory(
             @RequestPart("file") MultipartFile file) {
         try (var in = file.getInputStream()) {
             int rows = historyFile.load(in);
-            return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("rows", rows, "source", "file"));
+            return ResponseEntity.status(HttpStatus.CREATED).body(new HistoryLoaded(rows, "file"));
         } catch (HistoryFile.Refused e) {
             throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.IMPORT_FILE_REFUSED,
                     (e.line() > 0 ? "line " + e.line() + ": " : "") + e.getMessage(),
@@ -156,40 +161,39 @@ class AiController {
     @RequiresPermission(Permission.AI_MODELS)
     @GetMapping("/models")
     @Operation(summary = "Every model trained, newest first, with its metrics and status; which version serves")
-    Map<String, Object> models() {
-        List<Map<String, Object>> models = registry.all().stream().map(this::view).toList();
-        return Map.of("serving", serving.currentVersion().map(v -> (Object) v).orElse("none"), "models", models);
+    ModelsView models() {
+        return new ModelsView(serving.currentVersion().map(v -> (Object) v).orElse("none"),
+                registry.all().stream().map(this::view).toList());
     }
 
     @RequiresPermission(Permission.AI_MODELS)
     @PostMapping("/models/train")
     @Operation(summary = "Train a candidate now (the model-training process); the answer names the process")
-    ResponseEntity<Map<String, Object>> train(@Valid @RequestBody(required = false) TrainRequest request) {
+    @ApiResponse(responseCode = "202", description = "Started; the candidate appears in GET /api/v1/ai/models")
+    @ApiResponse(responseCode = "409", description = "A training is running already; `running` names it")
+    ResponseEntity<TrainingStarted> train(@Valid @RequestBody TrainRequest request) {
         String user = callers.current().map(Caller::id).orElse("anonymous");
-        ProcessInstance process = runtime.createMessageCorrelation("ModelTrainingRequested")
-                .setVariable("requestedBy", user)
-                .setVariable("reason", request == null ? null : request.reason())
-                .setVariable("approvalRequested", request != null && Boolean.TRUE.equals(request.approval()))
-                .correlateStartMessage();
+        TrainingRuns.Request outcome;
+        try {
+            outcome = trainings.request(user, request.reason(), Boolean.TRUE.equals(request.approval()));
+        } catch (TrainingRuns.StartUnavailable e) {
+            throw new ApiProblemException(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.SERVICE_UNAVAILABLE,
+                    "No training was started: " + e.getMessage());
+        }
+        if (outcome instanceof TrainingRuns.AlreadyRunning going) {
+            throw new ApiProblemException(HttpStatus.CONFLICT, ProblemType.TRAINING_RUNNING,
+                    "A training is running already (process " + going.running().processInstanceId()
+                            + "); one training at a time", Map.of("running", going.running()));
+        }
+        String started = ((TrainingRuns.Started) outcome).processInstanceId();
         return ResponseEntity.accepted().location(URI.create("/api/v1/ai/models"))
-                .body(Map.of("processInstanceId", process.getId(), "statusUrl", "/api/v1/ai/models"));
+                .body(new TrainingStarted(started, "/api/v1/ai/models"));
     }
 
-    private Map<String, Object> view(RegisteredModel model) {
-        Map<String, Object> view = new java.util.LinkedHashMap<>();
-        view.put("name", model.name());
-        view.put("version", model.version());
-        view.put("status", model.status());
-        view.put("framework", model.framework());
-        view.put("checksum", model.checksum());
-        view.put("trainingRows", model.trainingRows());
-        view.put("synthetic", model.synthetic());
-        view.put("metrics", tree(model.metrics()));
-        view.put("featureSchema", tree(model.featureSchema()));
-        view.put("createdAt", model.createdAt());
-        view.put("activatedAt", model.activatedAt());
-        view.put("retiredAt", model.retiredAt());
-        return view;
+    private ModelView view(RegisteredModel model) {
+        return new ModelView(model.name(), model.version(), model.status(), model.framework(), model.checksum(),
+                model.trainingRows(), model.synthetic(), tree(model.metrics()), tree(model.featureSchema()),
+                model.createdAt(), model.activatedAt(), model.retiredAt());
     }
 
     private JsonNode tree(String value) {

@@ -2,7 +2,6 @@ package com.kis.estimator.approval.web;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +24,7 @@ import com.kis.estimator.security.Permission;
 import com.kis.estimator.security.RequiresPermission;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -55,14 +55,19 @@ class ApprovalController {
     @RequiresPermission(Permission.ESTIMATE_SUBMIT)
     @PostMapping("/submit")
     @Operation(summary = "Submit a DRAFT for approval, or resubmit a CHANGES_REQUESTED estimate after revising it")
-    ResponseEntity<Map<String, String>> submit(@PathVariable long id) {
+    @ApiResponse(responseCode = "202", description = "Submitted; the approval process runs")
+    @ApiResponse(responseCode = "409", description = "The estimate is not in a state that can be submitted")
+    @ApiResponse(responseCode = "422", description = "Priced on catalog prices that have changed since (`prices-stale`): revise to reprice")
+    ResponseEntity<Submitted> submit(@PathVariable long id) {
         String processInstanceId = submission.submitAsOwner(id, user.id());
-        return ResponseEntity.accepted().body(Map.of("processInstanceId", processInstanceId, "status", "SUBMITTED"));
+        return ResponseEntity.accepted().body(new Submitted(processInstanceId, EstimateStatus.SUBMITTED));
     }
 
     @RequiresPermission(Permission.ESTIMATE_SUBMIT)
     @PostMapping("/withdraw")
     @Operation(summary = "The owner withdraws a submitted estimate from approval")
+    @ApiResponse(responseCode = "204", description = "Withdrawn; the estimate is a DRAFT again")
+    @ApiResponse(responseCode = "409", description = "The estimate is not waiting for approval")
     ResponseEntity<Void> withdraw(@PathVariable long id) {
         access.requireOwner(id, "withdraw");
         submission.withdraw(id, user.id());
@@ -73,6 +78,8 @@ class ApprovalController {
     @PostMapping("/approve")
     @Operation(summary = "Decide the caller's open approval task (APPROVE, REJECT or REQUEST_CHANGES), as in Tasklist; "
             + "the estimate's status follows asynchronously")
+    @ApiResponse(responseCode = "202", description = "Decided; the estimate's status follows")
+    @ApiResponse(responseCode = "409", description = "The caller has no open approval task on this estimate")
     ResponseEntity<Void> approve(@PathVariable long id, @Valid @RequestBody DecisionRequest request) {
         access.requireVisible(id);
         Caller caller = callers.current().orElseThrow();
@@ -83,20 +90,24 @@ class ApprovalController {
     @RequiresPermission(Permission.ESTIMATE_SEND)
     @PostMapping("/send")
     @Operation(summary = "Mark an APPROVED estimate as sent to the customer; nothing else can be sent")
-    ResponseEntity<Map<String, String>> send(@PathVariable long id) {
+    @ApiResponse(responseCode = "200", description = "Sent")
+    @ApiResponse(responseCode = "409", description = "The estimate is not APPROVED")
+    ResponseEntity<StatusChanged> send(@PathVariable long id) {
         access.requireOwner(id, "send");
         lifecycle.changeStatus(id, EstimateStatus.SENT, user.id(), null);
-        return ResponseEntity.ok(Map.of("status", EstimateStatus.SENT.name()));
+        return ResponseEntity.ok(new StatusChanged(EstimateStatus.SENT));
     }
 
     @RequiresPermission(Permission.ESTIMATE_SEND)
     @PostMapping("/outcome")
     @Operation(summary = "Record whether a SENT estimate was WON or LOST (LOST needs a reason)")
-    ResponseEntity<Map<String, String>> outcome(@PathVariable long id, @Valid @RequestBody OutcomeRequest request) {
+    @ApiResponse(responseCode = "200", description = "Recorded")
+    @ApiResponse(responseCode = "409", description = "The estimate is not SENT")
+    ResponseEntity<StatusChanged> outcome(@PathVariable long id, @Valid @RequestBody OutcomeRequest request) {
         access.requireOwner(id, "record the outcome of");
         EstimateStatus outcome = EstimateStatus.valueOf(request.outcome());
         lifecycle.changeStatus(id, outcome, user.id(), request.reason());
-        return ResponseEntity.ok(Map.of("status", outcome.name()));
+        return ResponseEntity.ok(new StatusChanged(outcome));
     }
 
     @RequiresPermission(Permission.ESTIMATE_READ)
@@ -107,6 +118,14 @@ class ApprovalController {
         return records.findByEstimate(id).stream().map(record -> new ApprovalView(record.getRevision(),
                 record.getLevel(), record.getApproverGroup(), record.getApprover(), record.getDecision(),
                 record.getComment(), record.getTaskId(), record.getDecidedAt())).toList();
+    }
+
+    /** A submission: the approval process that now runs, and the estimate's status. */
+    record Submitted(String processInstanceId, EstimateStatus status) {
+    }
+
+    /** The estimate's status after the change. */
+    record StatusChanged(EstimateStatus status) {
     }
 
     record ApprovalView(int revision, int level, String group, String approver, String decision, String comment,

@@ -24,8 +24,11 @@ import com.kis.estimator.platform.web.SortableBy;
 import com.kis.estimator.security.Permission;
 import com.kis.estimator.security.RequiresPermission;
 
+import org.springdoc.core.annotations.ParameterObject;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
@@ -51,7 +54,7 @@ class CustomerController {
     @Operation(summary = "List customers, or search by part of the code or name, or by registration number")
     Page<CustomerResponse> search(@RequestParam(required = false) @Size(max = 100) String q,
             @PageableDefault(size = 20, sort = "code", direction = Sort.Direction.ASC)
-            @SortableBy({"code", "name", "tier", "createdAt", "updatedAt"}) Pageable page) {
+            @ParameterObject @SortableBy({"code", "name", "tier", "createdAt", "updatedAt"}) Pageable page) {
         if (q == null || q.isBlank()) {
             return customers.findAllWithPriceList(page).map(CustomerResponse::of);
         }
@@ -70,6 +73,9 @@ class CustomerController {
 
     @RequiresPermission(Permission.CATALOG_WRITE)
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Created; Location names it")
+    @ApiResponse(responseCode = "409", description = "A customer with this code or registration number exists")
+    @ApiResponse(responseCode = "422", description = "The price list named does not exist (`unknown-reference`) or a business rule refuses a value")
     ResponseEntity<CustomerResponse> create(@Valid @RequestBody CustomerRequest request) {
         Customer customer = maintenance.create(request);
         return ResponseEntity.created(URI.create("/api/v1/customers/" + customer.getCode()))
@@ -78,6 +84,9 @@ class CustomerController {
 
     @RequiresPermission(Permission.CATALOG_WRITE)
     @PutMapping("/{code}")
+    @ApiResponse(responseCode = "200", description = "Changed")
+    @ApiResponse(responseCode = "409", description = "Changed by someone else meanwhile, or the registration number belongs to another customer")
+    @ApiResponse(responseCode = "422", description = "The price list named does not exist (`unknown-reference`) or a business rule refuses a value")
     CustomerResponse update(@PathVariable String code, @Valid @RequestBody CustomerRequest request) {
         return CustomerResponse.of(maintenance.update(code, request));
     }

@@ -19,6 +19,7 @@ import com.kis.estimator.security.Permission;
 import com.kis.estimator.security.RequiresPermission;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 
 @RestController
@@ -51,6 +52,9 @@ class PriceListController {
 
     @RequiresPermission(Permission.CATALOG_WRITE)
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Created; Location names it")
+    @ApiResponse(responseCode = "409", description = "A price list with this code exists")
+    @ApiResponse(responseCode = "422", description = "An entry names a product that does not exist (`unknown-reference`) or overlaps another (`business-rule`)")
     ResponseEntity<PriceListResponse> create(@Valid @RequestBody PriceListRequest request) {
         PriceList list = maintenance.create(request);
         return ResponseEntity.created(URI.create("/api/v1/price-lists/" + list.getCode())).body(read(list.getCode()));
@@ -58,6 +62,9 @@ class PriceListController {
 
     @RequiresPermission(Permission.CATALOG_WRITE)
     @PutMapping("/{code}")
+    @ApiResponse(responseCode = "200", description = "Replaced")
+    @ApiResponse(responseCode = "409", description = "Changed by someone else meanwhile")
+    @ApiResponse(responseCode = "422", description = "An entry names a product that does not exist (`unknown-reference`) or overlaps another (`business-rule`)")
     PriceListResponse update(@PathVariable String code, @Valid @RequestBody PriceListRequest request) {
         maintenance.update(code, request);
         return read(code);

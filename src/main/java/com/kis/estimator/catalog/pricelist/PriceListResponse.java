@@ -4,13 +4,13 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import org.springframework.lang.Nullable;
 
-/** A price list with its entries, or (in lists) with only the number of entries. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record PriceListResponse(String code, String name, boolean demo, int entryCount, List<Entry> entries) {
+/** A price list with its entries, or (in lists) with only the number of entries and {@code entries} null. */
+public record PriceListResponse(String code, String name, boolean demo, int entryCount,
+        @Nullable List<Entry> entries) {
 
-    public record Entry(String productCode, BigDecimal price, LocalDate validFrom, LocalDate validTo) {
+    public record Entry(String productCode, BigDecimal price, LocalDate validFrom, @Nullable LocalDate validTo) {
     }
 
     static PriceListResponse summary(PriceList list) {

@@ -22,8 +22,11 @@ import com.kis.estimator.platform.web.SortableBy;
 import com.kis.estimator.security.Permission;
 import com.kis.estimator.security.RequiresPermission;
 
+import org.springdoc.core.annotations.ParameterObject;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
@@ -48,7 +51,7 @@ class ProductController {
             @RequestParam(required = false) @Size(max = 40) String category,
             @RequestParam(required = false) Boolean active,
             @PageableDefault(size = 20, sort = "code", direction = Sort.Direction.ASC)
-            @SortableBy({"code", "name", "category", "listPrice", "createdAt", "updatedAt"}) Pageable page) {
+            @ParameterObject @SortableBy({"code", "name", "category", "listPrice", "createdAt", "updatedAt"}) Pageable page) {
         return products.findAll(ProductSearch.matching(q, category, active), page).map(ProductResponse::of);
     }
 
@@ -62,6 +65,9 @@ class ProductController {
 
     @RequiresPermission(Permission.CATALOG_WRITE)
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Created; Location names it")
+    @ApiResponse(responseCode = "409", description = "A product with this code exists")
+    @ApiResponse(responseCode = "422", description = "A value a business rule refuses (`business-rule`)")
     ResponseEntity<ProductResponse> create(@Valid @RequestBody ProductRequest request) {
         Product product = maintenance.create(request);
         return ResponseEntity.created(URI.create("/api/v1/products/" + product.getCode()))
@@ -70,6 +76,9 @@ class ProductController {
 
     @RequiresPermission(Permission.CATALOG_WRITE)
     @PutMapping("/{code}")
+    @ApiResponse(responseCode = "200", description = "Changed")
+    @ApiResponse(responseCode = "409", description = "Changed by someone else meanwhile")
+    @ApiResponse(responseCode = "422", description = "A value a business rule refuses (`business-rule`)")
     ProductResponse update(@PathVariable String code, @Valid @RequestBody ProductRequest request) {
         return ProductResponse.of(maintenance.update(code, request));
     }

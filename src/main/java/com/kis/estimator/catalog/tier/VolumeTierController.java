@@ -19,6 +19,7 @@ import com.kis.estimator.security.RequiresPermission;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 
 @RestController
@@ -43,6 +44,8 @@ class VolumeTierController {
 
     @RequiresPermission(Permission.CATALOG_WRITE)
     @PutMapping
+    @ApiResponse(responseCode = "200", description = "Replaced; the whole scale as it is now")
+    @ApiResponse(responseCode = "422", description = "The tiers overlap or name a category that does not exist")
     @Transactional
     @Operation(summary = "Replace the whole volume discount scale")
     VolumeTierScale replace(@Valid @RequestBody VolumeTierScale scale) {

@@ -47,6 +47,7 @@ import com.kis.estimator.security.Permission;
 import com.kis.estimator.security.RequiresPermission;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -83,6 +84,8 @@ class ErpImportController {
     @RequiresPermission(Permission.ERP_IMPORT)
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Import an ERP export file (CSV in UTF-8 or CP949, or XLSX) of products, customers or prices")
+    @ApiResponse(responseCode = "202", description = "Taken in; statusUrl follows the import")
+    @ApiResponse(responseCode = "422", description = "The file cannot be an import at all (`import-file-refused`)")
     ResponseEntity<ImportAccepted> importFile(@RequestParam String type,
             @RequestParam(defaultValue = "false") boolean fullSnapshot,
             @RequestParam(required = false) String encoding, @RequestPart("file") MultipartFile file) {
@@ -98,6 +101,8 @@ class ErpImportController {
     @RequiresPermission(Permission.ERP_IMPORT)
     @PostMapping(path = "/import", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Import rows pushed as JSON: an array of objects keyed by the file format's column headers")
+    @ApiResponse(responseCode = "202", description = "Taken in; statusUrl follows the import")
+    @ApiResponse(responseCode = "422", description = "The file cannot be an import at all (`import-file-refused`)")
     ResponseEntity<ImportAccepted> importJson(@RequestParam String type,
             @RequestParam(defaultValue = "false") boolean fullSnapshot, @RequestBody JsonNode body) {
         byte[] csv = JsonRows.toCsv(body);

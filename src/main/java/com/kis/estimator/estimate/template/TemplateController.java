@@ -25,12 +25,13 @@ import com.kis.estimator.security.RequiresPermission;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 
 /** Estimate templates; a new estimate starts from one with {@code "templateId"} in its request. */
 @RestController
 @RequestMapping("/api/v1/estimates/templates")
-@Tag(name = "estimates")
+@Tag(name = "estimate")
 @Transactional
 class TemplateController {
 
@@ -61,6 +62,8 @@ class TemplateController {
     @RequiresPermission(Permission.TEMPLATES)
     @PostMapping
     @Operation(summary = "Create a template; its products must exist")
+    @ApiResponse(responseCode = "201", description = "Created; Location names it")
+    @ApiResponse(responseCode = "422", description = "A line names a product that does not exist (`unknown-reference`)")
     ResponseEntity<TemplateResponse> create(@Valid @RequestBody TemplateRequest request) {
         EstimateTemplate template = new EstimateTemplate(user.id());
         apply(template, request);
@@ -71,6 +74,8 @@ class TemplateController {
 
     @RequiresPermission(Permission.TEMPLATES)
     @PutMapping("/{id}")
+    @ApiResponse(responseCode = "200", description = "Replaced")
+    @ApiResponse(responseCode = "422", description = "A line names a product that does not exist (`unknown-reference`)")
     TemplateResponse update(@PathVariable long id, @Valid @RequestBody TemplateRequest request) {
         EstimateTemplate template = find(id);
         template.clearItems();

@@ -16,7 +16,7 @@ public record TemplateRequest(
         @Size(max = 1000) String description,
         @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal discountRate,
         @Size(max = 1000) String note,
-        @NotNull @Size(max = 500, message = "at most 500 lines") List<@Valid @NotNull Item> items) {
+        @NotNull @Size(min = 1, max = 500, message = "from 1 to 500 lines") List<@Valid @NotNull Item> items) {
 
     public record Item(
             @NotBlank @Size(max = 40) String productCode,

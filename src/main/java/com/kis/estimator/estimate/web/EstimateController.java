@@ -44,16 +44,28 @@ import com.kis.estimator.security.Callers;
 import com.kis.estimator.security.Permission;
 import com.kis.estimator.security.RequiresPermission;
 
+import org.springdoc.core.annotations.ParameterObject;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 @RestController
 @RequestMapping("/api/v1/estimates")
-@Tag(name = "estimates")
+@Tag(name = "estimate")
 class EstimateController {
+
+    /**
+     * An estimate's id ({@code 42}) or number ({@code EST-2026-000042}). Spelled out so that
+     * {@code /estimates/templates} is never taken for an estimate: PUT or DELETE there is a 405, not a 404.
+     */
+    static final String ID = "/{id:[0-9]+|EST-[0-9]+-[0-9]+}";
+
 
     private final EstimateCreation creation;
     private final EstimateDrafting drafting;
@@ -82,6 +94,10 @@ class EstimateController {
     @RequiresPermission(Permission.ESTIMATE_CREATE)
     @PostMapping
     @Operation(summary = "Create a priced estimate (DRAFT); an Idempotency-Key makes retries safe")
+    @ApiResponse(responseCode = "201", description = "Created (or, for a repeated Idempotency-Key, the first answer again with Idempotent-Replayed: true); Location names it",
+            content = @Content(schema = @Schema(implementation = EstimateResponse.class)))
+    @ApiResponse(responseCode = "409", description = "The same Idempotency-Key is being used by a request still running")
+    @ApiResponse(responseCode = "422", description = "A customer, product or template that does not exist (`unknown-reference`), a business rule (`business-rule`), or an Idempotency-Key used for another body (`idempotency-key-reused`)")
     ResponseEntity<Object> create(@Valid @RequestBody EstimateRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false)
             @Size(min = 1, max = 100) @Pattern(regexp = "[\\x21-\\x7e]+") String idempotencyKey) {
@@ -95,14 +111,18 @@ class EstimateController {
     }
 
     @RequiresPermission(Permission.ESTIMATE_READ)
-    @GetMapping("/{id}")
+    @GetMapping(ID)
     ResponseEntity<EstimateResponse> read(@PathVariable String id) {
         EstimateResponse estimate = views.current(views.find(id));
         return ResponseEntity.ok().eTag(etag(estimate.version())).body(estimate);
     }
 
     @RequiresPermission(Permission.ESTIMATE_UPDATE)
-    @PutMapping("/{id}")
+    @PutMapping(ID)
+    @ApiResponse(responseCode = "200", description = "Revised: the new revision, with its ETag")
+    @ApiResponse(responseCode = "409", description = "The estimate cannot be revised in its status, or changed meanwhile")
+    @ApiResponse(responseCode = "412", description = "If-Match names an older version (`precondition-failed`)")
+    @ApiResponse(responseCode = "422", description = "A customer, product or template that does not exist (`unknown-reference`) or a business rule (`business-rule`)")
     @Operation(summary = "Revise an editable estimate: a new revision, the old one stays readable. "
             + "If-Match with the ETag refuses a stale write (412)")
     ResponseEntity<EstimateResponse> revise(@PathVariable String id, @Valid @RequestBody EstimateRequest request,
@@ -117,7 +137,9 @@ class EstimateController {
     }
 
     @RequiresPermission(Permission.ESTIMATE_UPDATE)
-    @DeleteMapping("/{id}")
+    @DeleteMapping(ID)
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "409", description = "Only a draft that was never submitted can be deleted")
     @Operation(summary = "Delete a draft that was never submitted")
     ResponseEntity<Void> delete(@PathVariable String id) {
         drafting.delete(views.findOwned(id, "delete").getId(), user.id());
@@ -136,7 +158,7 @@ class EstimateController {
             @RequestParam(required = false) Boolean pricesStale,
             @PageableDefault(size = 20, sort = "createdAt", direction = Sort.Direction.DESC)
             @SortableBy({"createdAt", "updatedAt", "number", "status", "customerName", "total", "validUntil"})
-            Pageable page) {
+            @ParameterObject Pageable page) {
         Specification<Estimate> search = EstimateSearch.matching(status, customer, owner, createdFrom, createdTo,
                 pricesStale, clock)
                 .and(EstimateSearch.visibleTo(callers.current().orElseThrow()));
@@ -145,7 +167,7 @@ class EstimateController {
     }
 
     @RequiresPermission(Permission.ESTIMATE_READ)
-    @GetMapping("/{id}/revisions")
+    @GetMapping(ID + "/revisions")
     @Transactional(readOnly = true)
     @Operation(summary = "All revisions with a per-field diff to the previous one, and the change history")
     RevisionsResponse revisions(@PathVariable String id) {
@@ -155,7 +177,7 @@ class EstimateController {
     }
 
     @RequiresPermission(Permission.ESTIMATE_READ)
-    @GetMapping("/{id}/revisions/{revision}")
+    @GetMapping(ID + "/revisions/{revision}")
     EstimateResponse revision(@PathVariable String id, @PathVariable int revision) {
         return views.at(views.find(id), revision);
     }

@@ -23,7 +23,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
 @RequestMapping("/api/v1/estimates")
-@Tag(name = "estimates")
+@Tag(name = "estimate")
 class QuoteDocumentController {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -37,7 +37,7 @@ class QuoteDocumentController {
     }
 
     @RequiresPermission(Permission.ESTIMATE_READ)
-    @GetMapping(value = "/{id}/document", produces = {MediaType.APPLICATION_PDF_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    @GetMapping(value = EstimateController.ID + "/document", produces = {MediaType.APPLICATION_PDF_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     @Operation(summary = "The quote (견적서) as PDF, of the current or a given revision")
     ResponseEntity<byte[]> document(@PathVariable String id, @RequestParam(required = false) Integer revision) {
         Estimate estimate = views.find(id);

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.lang.Nullable;
+
 import com.kis.estimator.estimate.EstimateStatus;
 import com.kis.estimator.estimate.history.FieldChange;
 import com.kis.estimator.estimate.history.RevisionDiff;
@@ -20,8 +22,8 @@ public record RevisionsResponse(long id, String number, int currentRevision, Lis
             List<FieldChange> changes) {
     }
 
-    public record Event(int revision, EstimateHistoryEntry.Action action, EstimateStatus fromStatus,
-            EstimateStatus toStatus, String actor, String detail, Instant at) {
+    public record Event(int revision, EstimateHistoryEntry.Action action, @Nullable EstimateStatus fromStatus,
+            EstimateStatus toStatus, String actor, @Nullable String detail, Instant at) {
     }
 
     static RevisionsResponse of(Estimate estimate, List<EstimateRevision> revisions, List<EstimateHistoryEntry> history) {

@@ -43,6 +43,8 @@ import com.kis.estimator.security.RequiresPermission;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
 import jakarta.validation.Valid;
 
 /**
@@ -71,6 +73,9 @@ class OcrController {
     @RequiresPermission(Permission.DOCUMENTS)
     @PostMapping(path = "/process", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Take in a customer's RFQ or PO (PDF, PNG, JPEG or TIFF) to be read, extracted and reviewed")
+    @ApiResponse(responseCode = "202", description = "Taken in; statusUrl follows the reading")
+    @ApiResponse(responseCode = "200", description = "The same file was taken in before: that document")
+    @ApiResponse(responseCode = "422", description = "The file is no document the OCR can read (`document-refused`)")
     ResponseEntity<DocumentAccepted> process(@RequestPart("file") MultipartFile file,
             @RequestParam(required = false) String customerCode) {
         DocumentIntake.Received received;
@@ -107,6 +112,9 @@ class OcrController {
     @RequiresPermission(Permission.DOCUMENTS)
     @GetMapping("/documents/{id}/file")
     @Operation(summary = "The original file, as received")
+    @ApiResponse(responseCode = "200", description = "The file with its own media type", content = {
+            @Content(mediaType = "application/pdf"), @Content(mediaType = "image/png"),
+            @Content(mediaType = "image/jpeg"), @Content(mediaType = "image/tiff")})
     ResponseEntity<byte[]> file(@PathVariable UUID id) {
         DocumentRecord document = find(id);
         byte[] content = documents.file(document.checksum()).orElseThrow();
@@ -129,6 +137,9 @@ class OcrController {
     @RequiresPermission(Permission.DOCUMENTS)
     @PostMapping("/documents/{id}/review")
     @Operation(summary = "Complete the review: make a draft estimate of the confirmed lines, or discard the document")
+    @ApiResponse(responseCode = "202", description = "Reviewed; the process makes the draft or discards the document")
+    @ApiResponse(responseCode = "409", description = "The document is not waiting for review")
+    @ApiResponse(responseCode = "422", description = "A confirmed line or the customer names something that does not exist (`unknown-reference`)")
     ResponseEntity<DocumentAccepted> review(@PathVariable UUID id, @Valid @RequestBody ReviewRequest request) {
         Caller caller = callers.current().orElseThrow();
         reviews.submit(id, caller.id(), caller.groups(),

@@ -1,7 +1,5 @@
 package com.kis.estimator.platform.observability;
 
-import java.util.Map;
-
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.http.HttpStatus;
@@ -10,6 +8,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * The design's gateway health route {@code /api/v1/health}: the overall status only, for load balancers and the
@@ -26,9 +27,16 @@ class ApiHealthController {
 
     @GetMapping("/api/v1/health")
     @Operation(summary = "Overall health (UP, DOWN, OUT_OF_SERVICE)", tags = "platform")
-    ResponseEntity<Map<String, String>> health() {
+    @ApiResponse(responseCode = "200", description = "UP")
+    @ApiResponse(responseCode = "503", description = "DOWN or OUT_OF_SERVICE",
+            content = @Content(schema = @Schema(implementation = Health.class)))
+    ResponseEntity<Health> health() {
         Status status = health.health().getStatus();
         HttpStatus code = Status.UP.equals(status) ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE;
-        return ResponseEntity.status(code).body(Map.of("status", status.getCode()));
+        return ResponseEntity.status(code).body(new Health(status.getCode()));
+    }
+
+    /** The application's overall health, as Actuator decides it. */
+    record Health(@Schema(allowableValues = {"UP", "DOWN", "OUT_OF_SERVICE", "UNKNOWN"}) String status) {
     }
 }

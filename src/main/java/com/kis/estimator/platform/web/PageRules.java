@@ -96,4 +96,39 @@ class PageRules implements HandlerInterceptor {
         return new ApiProblemException(HttpStatus.BAD_REQUEST, ProblemType.INVALID_PARAMETER, message,
                 Map.of("errors", List.of(Map.of("field", parameter, "message", message))));
     }
+
+    /** Writes the same rules into the OpenAPI document: page and size bounds, the sort properties as a pattern. */
+    static void document(io.swagger.v3.oas.models.Operation operation, HandlerMethod handler, int maxPageSize) {
+        SortableBy sortable = null;
+        boolean paged = false;
+        for (MethodParameter parameter : handler.getMethodParameters()) {
+            if (Pageable.class.isAssignableFrom(parameter.getParameterType())) {
+                paged = true;
+                sortable = parameter.getParameterAnnotation(SortableBy.class);
+            }
+        }
+        if (!paged || operation.getParameters() == null) {
+            return;
+        }
+        for (io.swagger.v3.oas.models.parameters.Parameter parameter : operation.getParameters()) {
+            switch (parameter.getName()) {
+                case "page" -> parameter.getSchema().minimum(java.math.BigDecimal.ZERO)
+                        .maximum(java.math.BigDecimal.valueOf(MAX_PAGE));
+                case "size" -> parameter.getSchema().minimum(java.math.BigDecimal.ONE)
+                        .maximum(java.math.BigDecimal.valueOf(maxPageSize));
+                case "sort" -> {
+                    String properties = sortable == null ? "" : String.join("|", sortable.value());
+                    parameter.description(sortable == null ? "This list cannot be sorted"
+                            : "Sort by " + String.join(", ", sortable.value()) + ", optionally followed by ,asc or "
+                                    + ",desc; repeat for a second key");
+                    if (parameter.getSchema().getItems() != null) {
+                        parameter.getSchema().getItems().pattern("^(" + properties + ")(,(asc|desc|ASC|DESC))?$");
+                    }
+                }
+                default -> {
+                    // not a paging parameter
+                }
+            }
+        }
+    }
 }

@@ -141,9 +141,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             HttpStatusCode statusCode, WebRequest request) {
         ProblemDetail problem = body instanceof ProblemDetail detail ? detail
                 : ProblemDetail.forStatusAndDetail(statusCode, ex.getMessage());
-        if (ex instanceof HttpMessageNotReadableException) {
-            // Jackson's message names Java classes; callers need to know only that the JSON is unreadable.
-            problem.setDetail("The request body is missing or is not valid JSON of the expected shape");
+        if (ex instanceof HttpMessageNotReadableException unreadable) {
+            // Jackson's message names Java classes; callers get the field and the JSON type it needs instead.
+            problem.setDetail(UnreadableBody.detail(unreadable.getCause()));
+            UnreadableBody.fieldProblem(unreadable.getCause()).ifPresent(field -> {
+                problem.setDetail("The request body does not have the expected shape");
+                problem.setProperty("errors", List.of(field));
+            });
         } else if (ex instanceof NoResourceFoundException missing) {
             problem.setDetail("No endpoint " + missing.getHttpMethod() + " /" + missing.getResourcePath());
         }

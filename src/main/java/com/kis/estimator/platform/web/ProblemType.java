@@ -10,6 +10,8 @@ public record ProblemType(String slug, String title) {
 
     public static final ProblemType VALIDATION = new ProblemType("validation", "Request is not valid");
     public static final ProblemType MALFORMED_REQUEST = new ProblemType("malformed-request", "Request body cannot be read");
+    public static final ProblemType REQUEST_REJECTED = new ProblemType("request-rejected",
+            "Request path or headers are not accepted");
     public static final ProblemType INVALID_PARAMETER = new ProblemType("invalid-parameter", "Request parameter is not valid");
     public static final ProblemType UNAUTHORIZED = new ProblemType("unauthorized", "Authentication required");
     public static final ProblemType FORBIDDEN = new ProblemType("forbidden", "Not allowed");
@@ -32,6 +34,8 @@ public record ProblemType(String slug, String title) {
             "The file cannot be imported");
     public static final ProblemType DOCUMENT_REFUSED = new ProblemType("document-refused",
             "The file is no document the OCR can read");
+    public static final ProblemType TRAINING_RUNNING = new ProblemType("training-running",
+            "A training of the model is running already");
     public static final ProblemType BUSINESS_RULE = new ProblemType("business-rule", "Business rule violated");
     public static final ProblemType SERVICE_UNAVAILABLE = new ProblemType("service-unavailable", "Service unavailable");
     public static final ProblemType INTERNAL = new ProblemType("internal-error", "Internal error");

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -32,7 +33,9 @@ public class ProblemWriter {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
         body.setType(type.uri());
         body.setTitle(type.title());
-        body.setInstance(URI.create(request.getRequestURI()));
+        // on an error dispatch (a request the firewall refused there) the path asked for, not /error
+        Object asked = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        body.setInstance(URI.create(asked instanceof String path ? path : request.getRequestURI()));
         String traceId = MDC.get("traceId");
         if (traceId != null) {
             body.setProperty("traceId", traceId);

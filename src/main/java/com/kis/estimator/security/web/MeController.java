@@ -17,7 +17,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Tells the web UI who is signed in and what it may do, so that it can hide what would be refused anyway. */
 @RestController
-@Tag(name = "Auth")
+@Tag(name = "security")
 class MeController {
 
     private final Callers callers;

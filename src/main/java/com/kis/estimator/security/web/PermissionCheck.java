@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -50,7 +51,7 @@ class PermissionCheck implements WebMvcConfigurer {
         registry.addInterceptor(new HandlerInterceptor() {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                if (handler instanceof HandlerMethod method) {
+                if (handler instanceof HandlerMethod method && !isSpringsOptionsAnswer(request, method)) {
                     check(request, method);
                 }
                 return true;
@@ -77,6 +78,15 @@ class PermissionCheck implements WebMvcConfigurer {
             throw deny(request, caller, permission.code(), ProblemType.MFA_REQUIRED,
                     "'" + permission.code() + "' needs a login with a second factor (OTP); sign in again with it");
         }
+    }
+
+    /**
+     * OPTIONS on an API path is answered by Spring MVC itself with the path's Allow header; it runs no code of
+     * ours and reveals only which methods exist, so it needs no permission (the caller is still authenticated).
+     */
+    private static boolean isSpringsOptionsAnswer(HttpServletRequest request, HandlerMethod handler) {
+        return HttpMethod.OPTIONS.matches(request.getMethod())
+                && handler.getBeanType().getName().startsWith("org.springframework.web.");
     }
 
     /** The handler's own declaration wins over its controller's. */

@@ -1,0 +1,62 @@
+package com.kis.estimator.platform.web;
+
+import java.util.List;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+
+/**
+ * Request bodies are read as the OpenAPI document types them, with nothing guessed:
+ * <ul>
+ * <li>a property the request type does not have is refused: a misspelt optional field ({@code "discountRte"})
+ * would otherwise be dropped and its default used without a word;</li>
+ * <li>no scalar becomes another: {@code "name": false} is not the text "false", {@code "quantity": "5"} not the
+ * number 5, {@code "approval": 1} not true, {@code ""} not null;</li>
+ * <li>a scalar or array where an object is expected, and a {@code null} body, are refused.</li>
+ * </ul>
+ * Only the HTTP API reads this way; the application's shared {@link ObjectMapper} (ERP payloads, stored model
+ * files, process variables) keeps Jackson's lenient defaults.
+ */
+@Configuration(proxyBeanMethods = false)
+class StrictJsonBodies implements WebMvcConfigurer {
+
+    @Override
+    public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+        for (HttpMessageConverter<?> converter : converters) {
+            if (converter instanceof MappingJackson2HttpMessageConverter jackson) {
+                jackson.setObjectMapper(strict(jackson.getObjectMapper()));
+            }
+        }
+    }
+
+    static ObjectMapper strict(ObjectMapper lenient) {
+        ObjectMapper strict = lenient.copy();
+        strict.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        strict.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        strict.disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+        strict.coercionConfigDefaults().setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        refuse(strict, LogicalType.Textual, CoercionInputShape.Boolean, CoercionInputShape.Integer, CoercionInputShape.Float);
+        refuse(strict, LogicalType.Integer, CoercionInputShape.String, CoercionInputShape.Boolean, CoercionInputShape.Float);
+        // an integer is a valid decimal (1000000 is a price); a decimal is no integer (1.5 lines)
+        refuse(strict, LogicalType.Float, CoercionInputShape.String, CoercionInputShape.Boolean);
+        refuse(strict, LogicalType.Boolean, CoercionInputShape.String, CoercionInputShape.Integer, CoercionInputShape.Float);
+        refuse(strict, LogicalType.POJO, CoercionInputShape.String, CoercionInputShape.Boolean, CoercionInputShape.Integer,
+                CoercionInputShape.Float, CoercionInputShape.Array);
+        refuse(strict, LogicalType.DateTime, CoercionInputShape.Boolean, CoercionInputShape.Integer, CoercionInputShape.Float);
+        return strict;
+    }
+
+    private static void refuse(ObjectMapper mapper, LogicalType type, CoercionInputShape... shapes) {
+        for (CoercionInputShape shape : shapes) {
+            mapper.coercionConfigFor(type).setCoercion(shape, CoercionAction.Fail);
+        }
+    }
+}
