@@ -18,7 +18,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * What Spring Security's firewall refuses before any filter chain runs (an encoded slash or {@code ..} in the
+ * What Spring Security's firewall refuses on an API path before any filter chain runs (an encoded slash or {@code ..} in the
  * path, TRACE, a control character in a header) gets a problem document with its trace id like every other
  * refusal. Without this the servlet container answered an empty 400 or a detail about oversized headers.
  */
@@ -39,6 +39,13 @@ class RejectedRequests implements RequestRejectedHandler {
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException refused)
             throws IOException {
+        Object asked = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+        String path = asked instanceof String original ? original : request.getRequestURI();
+        if (!path.startsWith("/api/")) {
+            // elsewhere (the Camunda webapps, the sign-in callbacks) Spring Security's own handling stays:
+            // answering these here broke the Keycloak sign-in to Tasklist (KeycloakSignInInChromiumTest)
+            throw refused;
+        }
         log.info("Request rejected: {} ({})", refused.getMessage(), request.getMethod());
         if (!SERVED.contains(request.getMethod())) {
             response.setHeader(HttpHeaders.ALLOW, "GET, HEAD, POST, PUT, DELETE, OPTIONS");
