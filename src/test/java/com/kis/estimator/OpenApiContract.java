@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
@@ -45,7 +44,6 @@ public final class OpenApiContract implements ClientHttpRequestInterceptor {
 
     /** One validator per server under test (by port): the document is read once from the running application. */
     private static final Map<Integer, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
-    private static final Set<String> CHECKED_OPERATIONS = ConcurrentHashMap.newKeySet();
 
     private final IntSupplier port;
 
@@ -54,21 +52,27 @@ public final class OpenApiContract implements ClientHttpRequestInterceptor {
         this.port = port;
     }
 
-    /** The operations ("GET /api/v1/estimates/{id}" as called, by path) checked so far in this JVM. */
-    public static Set<String> checkedOperations() {
-        return Set.copyOf(CHECKED_OPERATIONS);
+    /**
+     * One request and its answer as they went over the wire. {@code sent} and {@code answer} are the bodies
+     * (empty when none); the headers are those of the request and of the answer.
+     */
+    public record Exchange(String method, URI uri, HttpHeaders sentHeaders, byte[] sent, int status,
+            HttpHeaders answerHeaders, byte[] answer) {
+
+        /** Held to the document: an /api/ path of an operation (405 and OPTIONS answer for methods that are none). */
+        boolean described() {
+            String path = uri.getRawPath();
+            return path.startsWith("/api/") && !path.startsWith("/api/v1/test-probe/") && status != 405
+                    && !method.equals("OPTIONS");
+        }
     }
 
     @Override
     public ClientHttpResponse intercept(org.springframework.http.HttpRequest request, byte[] body,
             ClientHttpRequestExecution execution) throws IOException {
         ClientHttpResponse response = execution.execute(request, body);
-        URI uri = request.getURI();
         int server = port.getAsInt();
-        // 405 and OPTIONS answer for methods that are no operation: nothing in the document to hold them to
-        if (uri.getPort() != server || !uri.getRawPath().startsWith("/api/")
-                || uri.getRawPath().startsWith("/api/v1/test-probe/") || response.getStatusCode().value() == 405
-                || request.getMethod() == org.springframework.http.HttpMethod.OPTIONS) {
+        if (request.getURI().getPort() != server) {
             return response;
         }
         byte[] answer;
@@ -78,25 +82,38 @@ public final class OpenApiContract implements ClientHttpRequestInterceptor {
             answer = new byte[0];
         }
         Buffered buffered = new Buffered(response, answer);
-        check(server, request, body, buffered.getStatusCode(), buffered.getHeaders(), answer);
+        Exchange exchange = new Exchange(request.getMethod().name(), request.getURI(), request.getHeaders(), body,
+                buffered.getStatusCode().value(), buffered.getHeaders(), answer);
+        String wrong = violations(server, exchange);
+        if (wrong != null) {
+            report(wrong);
+        }
         return buffered;
     }
 
-    private static void check(int server, org.springframework.http.HttpRequest request, byte[] body, HttpStatusCode status,
-            HttpHeaders answerHeaders, byte[] answer) {
-        URI uri = request.getURI();
-        Request.Method method = Request.Method.valueOf(request.getMethod().name());
+    /**
+     * What the document of the server on {@code server} gets wrong about {@code exchange}, or null when it
+     * describes it.
+     */
+    public static String violations(int server, Exchange exchange) {
+        if (!exchange.described()) {
+            return null;
+        }
+        URI uri = exchange.uri();
+        byte[] body = exchange.sent();
+        Request.Method method = Request.Method.valueOf(exchange.method());
         SimpleRequest.Builder sent = new SimpleRequest.Builder(method, uri.getRawPath());
         queryParameters(uri).forEach((name, values) -> sent.withQueryParam(name, values));
-        request.getHeaders().forEach((name, values) -> sent.withHeader(name, values));
-        MediaType sentType = request.getHeaders().getContentType();
+        exchange.sentHeaders().forEach((name, values) -> sent.withHeader(name, values));
+        MediaType sentType = exchange.sentHeaders().getContentType();
         boolean multipart = sentType != null && sentType.isCompatibleWith(MediaType.MULTIPART_FORM_DATA);
         if (body.length > 0 && !multipart) {
             sent.withBody(new String(body, StandardCharsets.UTF_8));
         }
-        SimpleResponse.Builder got = SimpleResponse.Builder.status(status.value());
-        answerHeaders.forEach((name, values) -> got.withHeader(name, values));
-        MediaType gotType = answerHeaders.getContentType();
+        SimpleResponse.Builder got = SimpleResponse.Builder.status(exchange.status());
+        exchange.answerHeaders().forEach((name, values) -> got.withHeader(name, values));
+        MediaType gotType = exchange.answerHeaders().getContentType();
+        byte[] answer = exchange.answer();
         if (answer.length > 0 && gotType != null && (gotType.isCompatibleWith(MediaType.APPLICATION_JSON)
                 || gotType.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))) {
             got.withBody(new String(answer, StandardCharsets.UTF_8));
@@ -104,7 +121,7 @@ public final class OpenApiContract implements ClientHttpRequestInterceptor {
             got.withBody("(" + answer.length + " bytes of " + gotType + ")"); // a PDF or an image: present, not JSON
         }
         ValidationReport report = validator(server).validate(sent.build(), got.build());
-        boolean accepted = status.is2xxSuccessful();
+        boolean accepted = exchange.status() >= 200 && exchange.status() < 300;
         List<ValidationReport.Message> wrong = report.getMessages().stream()
                 .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
                 .filter(message -> accepted || !message.getKey().startsWith("validation.request"))
@@ -120,13 +137,13 @@ public final class OpenApiContract implements ClientHttpRequestInterceptor {
                 .filter(message -> !(message.getKey().equals("validation.request.body.unexpected")
                         && new String(body, StandardCharsets.UTF_8).replaceAll("\\s", "").equals("{}")))
                 .toList();
-        CHECKED_OPERATIONS.add(method + " " + uri.getRawPath());
-        if (!wrong.isEmpty()) {
-            report("The OpenAPI document does not describe " + method + " " + uri + " answered "
-                    + status.value() + ":\n" + wrong.stream().map(message -> "  " + message.getKey() + ": "
-                            + message.getMessage()).collect(Collectors.joining("\n"))
-                    + "\n  answer: " + new String(answer, StandardCharsets.UTF_8));
+        if (wrong.isEmpty()) {
+            return null;
         }
+        return "The OpenAPI document does not describe " + method + " " + uri + " answered " + exchange.status()
+                + ":\n" + wrong.stream().map(message -> "  " + message.getKey() + ": " + message.getMessage())
+                        .collect(Collectors.joining("\n"))
+                + "\n  answer: " + new String(answer, StandardCharsets.UTF_8);
     }
 
     /**
@@ -146,7 +163,8 @@ public final class OpenApiContract implements ClientHttpRequestInterceptor {
         }
     }
 
-    private static OpenApiInteractionValidator validator(int server) {
+    /** The validator of the document the server on {@code server} serves. */
+    public static OpenApiInteractionValidator validator(int server) {
         return VALIDATORS.computeIfAbsent(server, p -> OpenApiInteractionValidator
                 .createForInlineApiSpecification(document(p)).build());
     }

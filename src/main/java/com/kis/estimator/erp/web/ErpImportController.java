@@ -47,6 +47,11 @@ import com.kis.estimator.security.Permission;
 import com.kis.estimator.security.RequiresPermission;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -61,6 +66,12 @@ import jakarta.validation.constraints.Min;
 @Tag(name = "erp")
 @Validated
 class ErpImportController {
+
+    private static final String PRODUCT_ROWS = """
+            [{"product_code": "MCCB-3P-30", "name": "배선용 차단기 3P 30A", "spec": "AC 460V 18kA", "category": "BREAKER",
+              "unit": "EA", "list_price": 28000, "cost": 19500, "active": true},
+             {"product_code": "PNL-DB-12", "name": "분전반 12회로", "category": "PANEL", "unit": "EA",
+              "list_price": 185000, "cost": 131000, "active": true}]""";
 
     private final ImportRequests requests;
     private final ImportRuns runs;
@@ -104,7 +115,20 @@ class ErpImportController {
     @ApiResponse(responseCode = "202", description = "Taken in; statusUrl follows the import")
     @ApiResponse(responseCode = "422", description = "The file cannot be an import at all (`import-file-refused`)")
     ResponseEntity<ImportAccepted> importJson(@RequestParam String type,
-            @RequestParam(defaultValue = "false") boolean fullSnapshot, @RequestBody JsonNode body) {
+            @RequestParam(defaultValue = "false") boolean fullSnapshot,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The rows: an array of objects, or "
+                    + "`{\"rows\": [...]}`; keys are the column headers of the type's file format (English or "
+                    + "Korean), values strings, numbers or booleans; or, as multipart, the ERP's export file",
+                    content = {
+                        @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, array = @ArraySchema(schema = @Schema(
+                                type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)),
+                                examples = @ExampleObject(name = "products", value = PRODUCT_ROWS)),
+                        // both operations share the path: this one's documented body replaces what the upload's
+                        // would say, so it says it too
+                        @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(type = "object",
+                                requiredProperties = "file"), schemaProperties = @SchemaProperty(name = "file",
+                                        schema = @Schema(type = "string", format = "binary")))})
+            @RequestBody JsonNode body) {
         byte[] csv = JsonRows.toCsv(body);
         return accepted(request(type, "api.json", fullSnapshot, "UTF-8"), new ByteArrayInputStream(csv));
     }

@@ -2,6 +2,7 @@ package com.kis.estimator.platform.web;
 
 import java.lang.annotation.Annotation;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,9 @@ import io.swagger.v3.oas.models.tags.Tag;
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
+    /** A regular expression that is only alternatives of names: {@code APPROVE|REJECT|REQUEST_CHANGES}. */
+    private static final java.util.regex.Pattern NAMES = java.util.regex.Pattern.compile("[A-Za-z_]+(\\|[A-Za-z_]+)+");
+
     private static final Map<String, String> MODULES = Map.of(
             "estimate", "Estimates (견적): drafts, revisions, templates, the quote PDF",
             "approval", "Submitting estimates for approval and the decisions on them",
@@ -75,12 +79,22 @@ class OpenApiConfiguration {
         };
     }
 
-    /** Fields whose value may be null say so ({@code @Nullable} on the record component). */
+    /**
+     * Field annotations the document would otherwise miss: a {@code @Pattern} that only lists names
+     * ({@code WON|LOST}) is a closed set, so it becomes an {@code enum} a generated client can offer; a field
+     * whose value may be null says so ({@code @Nullable} on the record component).
+     */
     @Bean
-    PropertyCustomizer nullableProperties() {
+    PropertyCustomizer fieldAnnotations() {
         return (property, type) -> {
             Annotation[] annotations = type.getCtxAnnotations();
             if (annotations != null) {
+                for (Annotation annotation : annotations) {
+                    if (annotation instanceof jakarta.validation.constraints.Pattern pattern
+                            && NAMES.matcher(pattern.regexp()).matches()) {
+                        property.setEnum(new ArrayList<>(List.of(pattern.regexp().split("\\|"))));
+                    }
+                }
                 for (Annotation annotation : annotations) {
                     if (annotation.annotationType().getSimpleName().equals("Nullable")) {
                         property.setNullable(true);

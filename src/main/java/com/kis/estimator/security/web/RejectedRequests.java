@@ -18,9 +18,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * What Spring Security's firewall refuses on an API path before any filter chain runs (an encoded slash or {@code ..} in the
+ * What Spring Security's firewall refuses before any filter chain runs (an encoded slash or {@code ..} in the
  * path, TRACE, a control character in a header) gets a problem document with its trace id like every other
- * refusal. Without this the servlet container answered an empty 400 or a detail about oversized headers.
+ * refusal. Without this the servlet container answered an empty 400 or a detail about oversized headers. No
+ * request of the Camunda webapps or of the Keycloak sign-in is refused (KeycloakSignInInChromiumTest and
+ * CamundaWebappsInChromiumTest log none), so the rule holds on every path, not only under {@code /api/}.
  */
 @Component
 class RejectedRequests implements RequestRejectedHandler {
@@ -39,14 +41,10 @@ class RejectedRequests implements RequestRejectedHandler {
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException refused)
             throws IOException {
+        // TRACE reaches the firewall on the container's error dispatch, which keeps the path asked for aside
         Object asked = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
         String path = asked instanceof String original ? original : request.getRequestURI();
-        if (!path.startsWith("/api/")) {
-            // elsewhere (the Camunda webapps, the sign-in callbacks) Spring Security's own handling stays:
-            // answering these here broke the Keycloak sign-in to Tasklist (KeycloakSignInInChromiumTest)
-            throw refused;
-        }
-        log.info("Request rejected: {} ({})", refused.getMessage(), request.getMethod());
+        log.info("Request rejected: {} {} ({})", request.getMethod(), path, refused.getMessage());
         if (!SERVED.contains(request.getMethod())) {
             response.setHeader(HttpHeaders.ALLOW, "GET, HEAD, POST, PUT, DELETE, OPTIONS");
             problems.write(request, response, HttpStatus.METHOD_NOT_ALLOWED, ProblemType.METHOD_NOT_ALLOWED,

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -13,8 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kis.estimator.ApiOperation;
 import com.kis.estimator.OpenApiContract;
 import com.kis.estimator.PostgresIntegrationTest;
 
@@ -42,61 +44,56 @@ class OpenApiDocumentTest {
     @Test
     void everyOperationListsTheErrorsItsShapeCanAnswer() {
         List<String> missing = new ArrayList<>();
-        int operations = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext();) {
-            Map.Entry<String, JsonNode> path = paths.next();
-            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
-                Map.Entry<String, JsonNode> op = ops.next();
-                operations++;
-                String name = op.getKey().toUpperCase() + " " + path.getKey();
-                JsonNode operation = op.getValue();
-                JsonNode responses = operation.path("responses");
-                boolean open = path.getKey().equals("/api/v1/health");
-                List<String> expected = new ArrayList<>(List.of("429", "503"));
-                if (!open) {
-                    expected.add("401");
-                }
-                if (operation.path("description").asText().contains("Needs the permission `")) {
-                    expected.add("403");
-                }
-                if (operation.has("requestBody") || operation.path("parameters").size() > 0) {
-                    expected.add("400");
-                }
-                if (path.getKey().contains("{")) {
-                    expected.add("404");
-                }
-                if (operation.has("requestBody")) {
-                    expected.addAll(List.of("413", "415"));
-                }
-                for (String status : expected) {
-                    if (!responses.has(status)) {
-                        missing.add(name + " lacks " + status);
-                    }
-                }
-                responses.fields().forEachRemaining(response -> {
-                    String status = response.getKey();
-                    JsonNode content = response.getValue().path("content");
-                    if ((status.startsWith("4") || status.startsWith("5")) && !open) {
-                        JsonNode problem = content.path("application/problem+json");
-                        if (problem.isMissingNode()) {
-                            missing.add(name + " " + status + " is no application/problem+json");
-                        } else if (problem.path("examples").isEmpty()) {
-                            missing.add(name + " " + status + " has no example");
-                        }
-                    }
-                    if (status.startsWith("2") && !status.equals("204") && !status.equals("202") && content.isEmpty()) {
-                        missing.add(name + " " + status + " has no content");
-                    }
-                });
-                if (responses.fieldNames().hasNext() && !hasSuccess(responses)) {
-                    missing.add(name + " has no 2xx answer");
-                }
-                if (operation.path("tags").size() != 1 || !MODULES.contains(operation.path("tags").get(0).asText())) {
-                    missing.add(name + " is not tagged with one module: " + operation.path("tags"));
+        List<ApiOperation> operations = ApiOperation.all(document);
+        for (ApiOperation operation : operations) {
+            String name = operation.toString();
+            JsonNode responses = operation.responses();
+            boolean open = operation.path().equals("/api/v1/health");
+            List<String> expected = new ArrayList<>(List.of("429", "503"));
+            if (!open) {
+                expected.add("401");
+            }
+            if (operation.operation().path("description").asText().contains("Needs the permission `")) {
+                expected.add("403");
+            }
+            if (operation.takesBody() || operation.parameters().size() > 0) {
+                expected.add("400");
+            }
+            if (operation.path().contains("{")) {
+                expected.add("404");
+            }
+            if (operation.takesBody()) {
+                expected.addAll(List.of("413", "415"));
+            }
+            for (String status : expected) {
+                if (!responses.has(status)) {
+                    missing.add(name + " lacks " + status);
                 }
             }
+            responses.fields().forEachRemaining(response -> {
+                String status = response.getKey();
+                JsonNode content = response.getValue().path("content");
+                if ((status.startsWith("4") || status.startsWith("5")) && !open) {
+                    JsonNode problem = content.path("application/problem+json");
+                    if (problem.isMissingNode()) {
+                        missing.add(name + " " + status + " is no application/problem+json");
+                    } else if (problem.path("examples").isEmpty()) {
+                        missing.add(name + " " + status + " has no example");
+                    }
+                }
+                if (status.startsWith("2") && !status.equals("204") && !status.equals("202") && content.isEmpty()) {
+                    missing.add(name + " " + status + " has no content");
+                }
+            });
+            if (responses.fieldNames().hasNext() && !hasSuccess(responses)) {
+                missing.add(name + " has no 2xx answer");
+            }
+            JsonNode tags = operation.operation().path("tags");
+            if (tags.size() != 1 || !MODULES.contains(tags.get(0).asText())) {
+                missing.add(name + " is not tagged with one module: " + tags);
+            }
         }
-        assertThat(operations).isGreaterThan(50);
+        assertThat(operations).hasSizeGreaterThan(50);
         assertThat(missing).isEmpty();
     }
 
@@ -104,6 +101,79 @@ class OpenApiDocumentTest {
     void noMediaTypeIsAWildcard() {
         assertThat(document.toString()).doesNotContain("\"*/*\"");
         assertThat(document.at("/components/schemas/Problem/required").toString()).contains("type", "status");
+    }
+
+    /**
+     * Every JSON body an operation takes has a whole example (Swagger UI's "Try it out", a generated client's
+     * docs), and the example is a request the document itself accepts. EmbeddedDefaultTest sends the main ones
+     * to the demo data.
+     */
+    @Test
+    void everyRequestBodyHasAnExampleTheDocumentAccepts() {
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        for (ApiOperation operation : ApiOperation.all(document)) {
+            JsonNode json = operation.requestContent().path("application/json");
+            if (json.isMissingNode()) {
+                continue;
+            }
+            List<JsonNode> examples = new ArrayList<>();
+            json.path("examples").forEach(example -> examples.add(example.path("value")));
+            String ref = json.path("schema").path("$ref").asText();
+            if (examples.isEmpty() && !ref.isEmpty()) {
+                examples.add(document.at(ref.substring(1) + "/example"));
+            }
+            if (examples.isEmpty() || examples.stream().anyMatch(example -> !example.isContainerNode())) {
+                wrong.add(operation + " has no whole example: " + examples);
+                continue;
+            }
+            for (JsonNode example : examples) {
+                checked++;
+                SimpleRequest.Builder request = new SimpleRequest.Builder(operation.method(), pathOf(operation))
+                        .withContentType("application/json").withAuthorization("Bearer x")
+                        .withBody(example.toString());
+                operation.parameters().forEach(parameter -> {
+                    if (parameter.path("in").asText().equals("query") && parameter.path("required").asBoolean()) {
+                        request.withQueryParam(parameter.path("name").asText(), valueOf(parameter));
+                    }
+                });
+                OpenApiContract.validator(port).validateRequest(request.build()).getMessages().stream()
+                        .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
+                        .forEach(message -> wrong.add(operation + ": its example " + message.getMessage()));
+            }
+        }
+        assertThat(checked).isGreaterThan(10);
+        assertThat(wrong).isEmpty();
+    }
+
+    /** A field validated against a closed set of names is an enum a generated client can offer. */
+    @Test
+    void closedSetsAreEnums() {
+        assertThat(document.at("/components/schemas/DecisionRequest/properties/decision/enum").toString())
+                .isEqualTo("[\"APPROVE\",\"REJECT\",\"REQUEST_CHANGES\"]");
+        assertThat(document.at("/components/schemas/OutcomeRequest/properties/outcome/enum").toString())
+                .isEqualTo("[\"WON\",\"LOST\"]");
+        assertThat(document.at("/components/schemas/AnalyzeRequest/properties/scope/enum").toString())
+                .isEqualTo("[\"customer\",\"product\",\"period\"]");
+    }
+
+    /** The operation's path with a valid value for each path variable. */
+    private static String pathOf(ApiOperation operation) {
+        String path = operation.path();
+        for (JsonNode parameter : operation.parameters()) {
+            if (parameter.path("in").asText().equals("path")) {
+                path = path.replace("{" + parameter.path("name").asText() + "}", valueOf(parameter));
+            }
+        }
+        return path;
+    }
+
+    private static String valueOf(JsonNode parameter) {
+        JsonNode schema = parameter.path("schema");
+        if (schema.has("enum")) {
+            return schema.path("enum").get(0).asText();
+        }
+        return schema.path("format").asText().equals("uuid") ? "00000000-0000-0000-0000-000000000001" : "1";
     }
 
     private static boolean hasSuccess(JsonNode responses) {

@@ -115,6 +115,12 @@ class StrictRequestsTest {
         assertThat(dotDot.path("traceId").asText()).hasSize(32);
         assertThat(dotDot.path("detail").asText()).doesNotContain("headers are larger");
         assertThat(output.getOut()).contains(dotDot.path("traceId").asText());
+        // the same outside the API: the webapps' paths are no softer door
+        assertThat(raw("TRACE /camunda/app/tasklist/ HTTP/1.1", 405).path("type").asText())
+                .isEqualTo("/problems/method-not-allowed");
+        assertThat(raw("GET /camunda/app/..%2F..%2Fetc%2Fpasswd HTTP/1.1", 400).path("traceId").asText()).hasSize(32);
+        assertThat(raw("GET /camunda/app/tasklist/%5C..%5C HTTP/1.1", 400).path("type").asText())
+                .startsWith("/problems/");
     }
 
     /** A request as sent on the wire; HTTP clients normalise paths and refuse TRACE bodies. */

@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +24,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kis.estimator.ApiOperation;
 import com.kis.estimator.OpenApiContract;
 import com.kis.estimator.PostgresIntegrationTest;
 import com.kis.estimator.PostgresTestDatabase;
@@ -40,7 +41,8 @@ import com.kis.estimator.TestTokens;
  * Property-based fuzzing of the whole API as an outside integrator would try it: every operation of the OpenAPI
  * document, called as admin and as sales1 with requests generated from the document's own schemas (seeded, so a
  * failure names the seed and the request that repeats it), mostly well-formed and partly hostile. For every
- * answer: never a 500; every 4xx and 5xx is application/problem+json with a type; and no 4xx writes a row.
+ * answer: never a 500; every 4xx and 5xx is application/problem+json with a type; the document describes the
+ * answer, and the request too when it was accepted ({@link OpenApiContract}); and no 4xx writes a row.
  *
  * <p>Rows are compared before and after each request (count and newest row version per table of our schemas).
  * The context has a database of its own and no background work (no job executor, no inbox or outbox polling),
@@ -70,50 +72,45 @@ class ApiFuzzTest {
         JsonNode document = new ObjectMapper().readTree(OpenApiContract.document(port));
         String snapshotQuery = snapshotQuery();
         for (String user : USERS) {
-            send(user, "GET", "/api/v1/auth/me", null, null); // the first sight of a user is recorded
+            send(user, new Generated("GET", "/api/v1/auth/me", null, null)); // the first sight of a user is recorded
         }
         List<String> failures = new ArrayList<>();
         Map<Integer, Integer> statuses = new TreeMap<>();
         int requests = 0;
-        int operations = 0;
-        int index = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext();) {
-            Map.Entry<String, JsonNode> path = paths.next();
-            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
-                Map.Entry<String, JsonNode> op = ops.next();
-                operations++;
-                index++;
-                for (String user : USERS) {
-                    Random random = new Random(SEED * 31 + index * 7L + user.hashCode());
-                    SchemaValues values = new SchemaValues(document, random, 0.25);
-                    for (int i = 0; i < PER_OPERATION; i++) {
-                        Generated request = generate(path.getKey(), op.getKey().toUpperCase(), op.getValue(), values,
-                                random);
-                        List<Map<String, Object>> before = jdbc.queryForList(snapshotQuery);
-                        HttpResponse<String> answer = send(user, request.method(), request.uri(),
-                                request.contentType(), request.body());
-                        requests++;
-                        statuses.merge(answer.statusCode(), 1, Integer::sum);
-                        String problem = check(answer);
-                        if (answer.statusCode() >= 400 && answer.statusCode() < 500) {
-                            List<Map<String, Object>> after = jdbc.queryForList(snapshotQuery);
-                            if (!after.equals(before)) {
-                                problem = "a refused request wrote: " + changed(before, after);
-                            }
-                        } else if (answer.statusCode() < 300) {
-                            settle(snapshotQuery);
+        List<ApiOperation> operations = ApiOperation.all(document);
+        for (int index = 1; index <= operations.size(); index++) {
+            ApiOperation operation = operations.get(index - 1);
+            for (String user : USERS) {
+                Random random = new Random(SEED * 31 + index * 7L + user.hashCode());
+                SchemaValues values = new SchemaValues(document, random, 0.25);
+                for (int i = 0; i < PER_OPERATION; i++) {
+                    Generated request = generate(operation, values, random);
+                    List<Map<String, Object>> before = jdbc.queryForList(snapshotQuery);
+                    HttpResponse<String> answer = send(user, request);
+                    requests++;
+                    statuses.merge(answer.statusCode(), 1, Integer::sum);
+                    String problem = check(answer);
+                    if (problem == null) {
+                        problem = OpenApiContract.violations(port, request.exchange(user, answer));
+                    }
+                    if (answer.statusCode() >= 400 && answer.statusCode() < 500) {
+                        List<Map<String, Object>> after = jdbc.queryForList(snapshotQuery);
+                        if (!after.equals(before)) {
+                            problem = "a refused request wrote: " + changed(before, after);
                         }
-                        if (problem != null) {
-                            failures.add(user + " " + request + " → " + answer.statusCode() + ": " + problem
-                                    + " (seed " + SEED + ")\n    " + abbreviate(answer.body()));
-                        }
+                    } else if (answer.statusCode() < 300) {
+                        settle(snapshotQuery);
+                    }
+                    if (problem != null) {
+                        failures.add(user + " " + request + " → " + answer.statusCode() + ": " + problem
+                                + " (seed " + SEED + ")\n    " + abbreviate(answer.body()));
                     }
                 }
             }
         }
-        System.out.printf("API fuzz: %d operations, %d requests, statuses %s, failures %d%n", operations, requests,
+        System.out.printf("API fuzz: %d operations, %d requests, statuses %s, failures %d%n", operations.size(), requests,
                 statuses, failures.size());
-        assertThat(operations).isGreaterThan(50);
+        assertThat(operations).hasSizeGreaterThan(50);
         assertThat(failures).isEmpty();
     }
 
@@ -135,17 +132,35 @@ class ApiFuzzTest {
     }
 
     record Generated(String method, String uri, String contentType, byte[] body) {
+
+        HttpHeaders headers(String user) {
+            HttpHeaders headers = new HttpHeaders();
+            headers.setBearerAuth(TestTokens.of(user));
+            if (contentType != null) {
+                headers.set(HttpHeaders.CONTENT_TYPE, contentType);
+            }
+            return headers;
+        }
+
+        OpenApiContract.Exchange exchange(String user, HttpResponse<String> answer) {
+            HttpHeaders answerHeaders = new HttpHeaders();
+            answer.headers().map().forEach(answerHeaders::addAll);
+            return new OpenApiContract.Exchange(method, URI.create("http://127.0.0.1" + uri), headers(user),
+                    body == null ? new byte[0] : body, answer.statusCode(), answerHeaders,
+                    answer.body().getBytes(StandardCharsets.UTF_8));
+        }
+
         @Override
         public String toString() {
             return method + " " + uri + (body == null ? "" : " " + abbreviate(new String(body, StandardCharsets.UTF_8)));
         }
     }
 
-    private static Generated generate(String template, String method, JsonNode operation, SchemaValues values,
-            Random random) {
-        String path = template;
+    private static Generated generate(ApiOperation operation, SchemaValues values, Random random) {
+        String method = operation.method();
+        String path = operation.path();
         StringBuilder query = new StringBuilder();
-        for (JsonNode parameter : operation.path("parameters")) {
+        for (JsonNode parameter : operation.parameters()) {
             String name = parameter.path("name").asText();
             String value = values.parameter(parameter.path("schema"));
             if ("path".equals(parameter.path("in").asText())) {
@@ -159,7 +174,7 @@ class ApiFuzzTest {
         if (random.nextDouble() < 0.05) {
             query.append(query.isEmpty() ? "?" : "&").append("unexpected=1");
         }
-        JsonNode content = operation.path("requestBody").path("content");
+        JsonNode content = operation.requestContent();
         if (content.has("multipart/form-data")) {
             return multipart(method, path + query, random);
         }
@@ -190,16 +205,12 @@ class ApiFuzzTest {
         return new Generated(method, uri, "multipart/form-data; boundary=B", body);
     }
 
-    private HttpResponse<String> send(String user, String method, String uri, String contentType, byte[] body)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + uri))
+    private HttpResponse<String> send(String user, Generated generated) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + generated.uri()))
                 .timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + TestTokens.of(user))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
+                .method(generated.method(), generated.body() == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(generated.body()));
+        generated.headers(user).forEach((name, values) -> values.forEach(value -> request.header(name, value)));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
