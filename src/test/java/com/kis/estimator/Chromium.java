@@ -30,6 +30,7 @@ public final class Chromium {
     private final String baseUrl;
     private final String scenario;
     private final List<Map<String, Object>> steps = new ArrayList<>();
+    private int[] viewport;
 
     private Chromium(String baseUrl, String scenario) {
         this.baseUrl = baseUrl;
@@ -39,6 +40,12 @@ public final class Chromium {
     /** @param scenario names the screenshots of a failed step */
     public static Chromium at(String baseUrl, String scenario) {
         return new Chromium(baseUrl, scenario.replaceAll("[^A-Za-z0-9._-]", "-"));
+    }
+
+    /** The window's size in CSS pixels, e.g. a phone's 390 × 844 (the default is a 1400 × 1000 desktop). */
+    public Chromium viewport(int width, int height) {
+        this.viewport = new int[] {width, height};
+        return this;
     }
 
     /** One step of {@code drive.mjs}: its name and parameters as key, value, key, value. */
@@ -84,6 +91,9 @@ public final class Chromium {
     public Steps run() {
         ObjectNode input = JSON.createObjectNode();
         input.put("baseUrl", baseUrl).put("scenario", scenario);
+        if (viewport != null) {
+            input.putObject("viewport").put("width", viewport[0]).put("height", viewport[1]);
+        }
         input.set("steps", JSON.valueToTree(steps));
         JsonNode answer = drive(input);
         if (!answer.path("failure").isNull() && !answer.path("failure").isMissingNode()) {

@@ -22,8 +22,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -200,11 +202,93 @@ class EmbeddedDefaultTest {
             JsonNode example = document.at("/components/schemas/" + schema.substring(schema.lastIndexOf('/') + 1)
                     + "/example");
             assertThat(example.isObject()).as(operation + " has an example").isTrue();
-            var answer = http.withBasicAuth(user, user).exchange(path, org.springframework.http.HttpMethod.valueOf(
+            var answer = http.withBasicAuth(user, user).exchange(path, HttpMethod.valueOf(
                     method), jsonRequest(example.toString()), JsonNode.class);
             assertThat(answer.getStatusCode().is2xxSuccessful()).as(operation + " with its example answered "
                     + answer.getStatusCode() + " " + answer.getBody()).isTrue();
         });
+    }
+
+    /**
+     * The web UI's sign-in (ADR 0010): a session cookie, and the CSRF token on every change the session makes.
+     * Requests with credentials of their own (Basic, as the other tests) are untouched by it.
+     */
+    @Test
+    void theWebUiSignsInWithASessionThatEveryChangeMustProveWithItsCsrfToken() {
+        ResponseEntity<JsonNode> first = http.getForEntity("/api/v1/auth/session", JsonNode.class);
+        assertThat(first.getBody().path("signedIn").asBoolean()).isFalse();
+        assertThat(first.getBody().path("signIn").asText()).isEqualTo("password");
+        String token = cookie(first, "XSRF-TOKEN");
+        assertThat(token).isNotBlank();
+        String credentials = "{\"username\":\"sales1\",\"password\":\"sales1\"}";
+
+        // another site can make a browser post the form, not read the token
+        Problems.assertProblem(browser(null, null, HttpMethod.POST, "/api/v1/auth/session", credentials),
+                HttpStatus.FORBIDDEN, "/problems/forbidden");
+        // a user of its own: Camunda holds back a user's sign-ins for a few seconds after a wrong password
+        if (identity.createUserQuery().userId("web-wrong").count() == 0) {
+            var user = identity.newUser("web-wrong");
+            user.setPassword("web-wrong");
+            identity.saveUser(user);
+        }
+        ResponseEntity<JsonNode> wrong = browser(null, token, HttpMethod.POST, "/api/v1/auth/session",
+                "{\"username\":\"web-wrong\",\"password\":\"nope\"}");
+        Problems.assertProblem(wrong, HttpStatus.UNAUTHORIZED, "/problems/unauthorized");
+        assertThat(wrong.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).as("no browser password dialog")
+                .startsWith("Session");
+        assertThat(wrong.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE)).noneMatch(set -> set.startsWith("JSESSIONID"));
+
+        ResponseEntity<JsonNode> signedIn = browser(null, token, HttpMethod.POST, "/api/v1/auth/session", credentials);
+        assertThat(signedIn.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(signedIn.getBody().at("/user/user").asText()).isEqualTo("sales1");
+        String session = cookie(signedIn, "JSESSIONID");
+        assertThat(signedIn.getHeaders().get(HttpHeaders.SET_COOKIE).toString()).contains("HttpOnly");
+        assertThat(browser(session, null, HttpMethod.GET, "/api/v1/auth/me", null).getBody().path("user").asText())
+                .isEqualTo("sales1");
+
+        String estimate = "{\"customerCode\":\"C-SEJIN\",\"items\":[{\"productCode\":\"MCB-1P-16\",\"quantity\":3}]}";
+        long before = new JdbcTemplate(dataSource).queryForObject("SELECT count(*) FROM estimator.estimates", Long.class);
+        Problems.assertProblem(browser(session, null, HttpMethod.POST, "/api/v1/estimates", estimate),
+                HttpStatus.FORBIDDEN, "/problems/forbidden");
+        Problems.assertProblem(browser(session, "forged-" + token, HttpMethod.POST, "/api/v1/estimates", estimate),
+                HttpStatus.FORBIDDEN, "/problems/forbidden");
+        assertThat(new JdbcTemplate(dataSource).queryForObject("SELECT count(*) FROM estimator.estimates", Long.class))
+                .as("a refused change changed nothing").isEqualTo(before);
+        ResponseEntity<JsonNode> created = browser(session, token, HttpMethod.POST, "/api/v1/estimates", estimate);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(created.getBody().path("createdBy").asText()).isEqualTo("sales1");
+
+        assertThat(browser(session, token, HttpMethod.DELETE, "/api/v1/auth/session", null).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        ResponseEntity<JsonNode> after = browser(session, null, HttpMethod.GET, "/api/v1/auth/me", null);
+        Problems.assertProblem(after, HttpStatus.UNAUTHORIZED, "/problems/unauthorized");
+        assertThat(after.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Session");
+        assertThat(http.withBasicAuth("sales1", "sales1").getForEntity("/api/v1/auth/me", JsonNode.class)
+                .getHeaders().get(HttpHeaders.SET_COOKIE)).as("Basic callers get no session and no token").isNull();
+    }
+
+    /** A request as the web UI's browser sends it: the session and XSRF cookies, the token header. */
+    private ResponseEntity<JsonNode> browser(String session, String token, HttpMethod method, String path, String json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("X-Requested-With", "XMLHttpRequest");
+        List<String> cookies = new java.util.ArrayList<>();
+        if (session != null) {
+            cookies.add("JSESSIONID=" + session);
+        }
+        if (token != null) {
+            cookies.add("XSRF-TOKEN=" + token.replace("forged-", ""));
+            headers.set("X-XSRF-TOKEN", token);
+        }
+        if (!cookies.isEmpty()) {
+            headers.set(HttpHeaders.COOKIE, String.join("; ", cookies));
+        }
+        return http.exchange(path, method, new HttpEntity<>(json, headers), JsonNode.class);
+    }
+
+    private static String cookie(ResponseEntity<?> answer, String name) {
+        return answer.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream().filter(set -> set.startsWith(name + "="))
+                .map(set -> set.substring(name.length() + 1, set.indexOf(';'))).findFirst().orElse(null);
     }
 
     private static List<String> demoProductCodes() {

@@ -33,7 +33,7 @@ public final class ProblemDocumentation {
 
     /** The problem type a status declared by a handler usually carries; its description names any other. */
     private static final Map<String, ProblemType> USUAL = Map.of(
-            "400", ProblemType.VALIDATION, "403", ProblemType.FORBIDDEN, "404", ProblemType.NOT_FOUND,
+            "400", ProblemType.VALIDATION, "401", ProblemType.UNAUTHORIZED, "403", ProblemType.FORBIDDEN, "404", ProblemType.NOT_FOUND,
             "409", ProblemType.CONFLICT, "412", ProblemType.PRECONDITION_FAILED, "413", ProblemType.PAYLOAD_TOO_LARGE,
             "422", ProblemType.BUSINESS_RULE, "503", ProblemType.SERVICE_UNAVAILABLE);
 

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -28,6 +29,10 @@ final class UnreadableBody {
                     .map(Object::toString).sorted().collect(Collectors.joining(", "));
             return Optional.of(new ProblemResponses.FieldProblem(path(unknown),
                     "unknown property" + (known.isEmpty() ? "" : "; the known ones are " + known)));
+        }
+        if (cause instanceof InvalidFormatException invalid && invalid.getValue() instanceof String text
+                && text.indexOf('\0') >= 0) {
+            return Optional.of(new ProblemResponses.FieldProblem(path(invalid), StrictJsonBodies.NUL_REFUSED));
         }
         if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             return Optional.of(new ProblemResponses.FieldProblem(path(mismatch),

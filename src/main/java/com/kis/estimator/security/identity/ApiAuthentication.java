@@ -1,6 +1,9 @@
 package com.kis.estimator.security.identity;
 
+import java.util.Optional;
+
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -16,6 +19,12 @@ public sealed interface ApiAuthentication {
     /** One sentence for the 401's detail. */
     String howToSignIn();
 
+    /**
+     * Checks a user name and password where the identity source holds passwords (Camunda's, on the embedded
+     * default): the web UI's sign-in page. Empty where users sign in at Keycloak.
+     */
+    Optional<AuthenticationManager> passwords();
+
     static ApiAuthentication of(SecurityProperties properties, IdentityService identity) {
         return switch (properties.identity()) {
             case CAMUNDA -> new Basic(identity);
@@ -26,8 +35,13 @@ public sealed interface ApiAuthentication {
     record Basic(IdentityService identity) implements ApiAuthentication {
         @Override
         public void apply(HttpSecurity http, AuthenticationEntryPoint unauthenticated) throws Exception {
-            http.authenticationManager(new ProviderManager(new CamundaIdentityAuthentication(identity)))
+            http.authenticationManager(passwords().orElseThrow())
                     .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated));
+        }
+
+        @Override
+        public Optional<AuthenticationManager> passwords() {
+            return Optional.of(new ProviderManager(new CamundaIdentityAuthentication(identity)));
         }
 
         @Override
@@ -57,6 +71,11 @@ public sealed interface ApiAuthentication {
         @Override
         public String howToSignIn() {
             return "send a valid Keycloak access token as 'Authorization: Bearer …'";
+        }
+
+        @Override
+        public Optional<AuthenticationManager> passwords() {
+            return Optional.empty();
         }
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.logout.LogoutFilter;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -34,7 +35,8 @@ import com.kis.estimator.security.ratelimit.RateLimitFilter;
 /**
  * The API's filter chain and the one for everything else (in production a third, {@code WebappLogin}, signs the
  * Camunda webapps in through Keycloak). {@code /api/**} and {@code /engine-rest/**} are stateless: every request authenticates (a
- * Keycloak bearer token in production, HTTP Basic against Camunda's identity in the embedded default), failures
+ * Keycloak bearer token in production, HTTP Basic against Camunda's identity in the embedded default; or the web
+ * UI's session with its CSRF token, {@link BrowserSessions}), failures
  * answer problem+json; {@link PermissionCheck} then decides per API endpoint, Camunda's authorizations per engine
  * call. Everything else (Camunda's webapps in the embedded default with their own login and CSRF protection,
  * Actuator, the API docs) passes this layer and is guarded where it is served.
@@ -44,7 +46,7 @@ import com.kis.estimator.security.ratelimit.RateLimitFilter;
 class ApiSecurityConfiguration {
 
     /** The only API paths open without signing in: what load balancers and monitors poll. */
-    static final String[] PUBLIC_PATHS = {"/api/v1/health"};
+    static final String[] PUBLIC_PATHS = {"/api/v1/health", SessionController.PATH};
 
     /** Spring Security's string matchers miss Camunda's own servlets; path patterns match them (STACK-NOTES). */
     /**
@@ -69,21 +71,23 @@ class ApiSecurityConfiguration {
             WebExposureProperties exposure) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, failure) -> {
             decisions.denied(request, null, "authentication", ProblemType.UNAUTHORIZED.slug());
-            response.setHeader("WWW-Authenticate", authentication.challenge());
+            response.setHeader("WWW-Authenticate", BrowserSessions.challenge(request, authentication.challenge()));
             problems.write(request, response, HttpStatus.UNAUTHORIZED, ProblemType.UNAUTHORIZED,
                     "Sign in first: " + authentication.howToSignIn());
         };
         AccessDeniedHandler denied = (request, response, failure) -> {
-            decisions.denied(request, request.getRemoteUser(), "access", ProblemType.FORBIDDEN.slug());
-            problems.write(request, response, HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN, "You are not allowed to do this");
+            boolean forged = failure instanceof CsrfException;
+            decisions.denied(request, request.getRemoteUser(), forged ? "csrf" : "access", ProblemType.FORBIDDEN.slug());
+            problems.write(request, response, HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN, forged
+                    ? "A signed-in browser must send the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header"
+                    : "You are not allowed to do this");
         };
         http.securityMatcher("/api/**", "/engine-rest/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC_PATHS).permitAll()
                         .anyRequest().authenticated())
+                // this chain never creates a session: only the web UI's sign-in does (BrowserSessions reads it)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // Bearer tokens and Basic credentials are not sent by browsers on their own: no CSRF exposure.
-                .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 .cors(cors -> cors.configurationSource(cors(exposure)))
@@ -95,6 +99,7 @@ class ApiSecurityConfiguration {
                         decisions), LogoutFilter.class)
                 .addFilterBefore(new CallerContextFilter(callers, users), AuthorizationFilter.class)
                 .addFilterAfter(rateLimits, CallerContextFilter.class);
+        BrowserSessions.apply(http);
         authentication.apply(http, unauthenticated);
         return http.build();
     }

@@ -1,7 +1,5 @@
 package com.kis.estimator.security.web;
 
-import java.util.List;
-
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -9,8 +7,6 @@ import com.kis.estimator.platform.web.ApiProblemException;
 import com.kis.estimator.security.Caller;
 import com.kis.estimator.security.Callers;
 import com.kis.estimator.security.NoPermissionNeeded;
-import com.kis.estimator.security.Permission;
-import com.kis.estimator.security.Role;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,11 +27,6 @@ class MeController {
     @Operation(summary = "The signed-in caller: user, roles, teams, permissions and whether the login used a second factor")
     Me me() {
         Caller caller = callers.current().orElseThrow(() -> ApiProblemException.notFound("caller", "anonymous"));
-        return new Me(caller.id(), caller.roles().stream().map(Role::id).sorted().toList(),
-                caller.teams().stream().sorted().toList(),
-                caller.permissions().stream().map(Permission::code).sorted().toList(), caller.mfa());
-    }
-
-    record Me(String user, List<String> roles, List<String> teams, List<String> permissions, boolean mfa) {
+        return Me.of(caller);
     }
 }

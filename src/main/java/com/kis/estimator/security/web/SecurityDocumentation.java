@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 
 import com.kis.estimator.platform.web.ProblemDocumentation;
@@ -29,6 +30,7 @@ class SecurityDocumentation {
 
     private static final String BEARER = "bearer";
     private static final String BASIC = "basic";
+    private static final String SESSION = "session";
 
     @Bean
     OperationCustomizer securityProblems() {
@@ -38,9 +40,10 @@ class SecurityDocumentation {
             if (!open) {
                 operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
                 operation.addSecurityItem(new SecurityRequirement().addList(BASIC));
+                operation.addSecurityItem(new SecurityRequirement().addList(SESSION));
                 ProblemDocumentation.add(operation, "401", ProblemDocumentation.problem(401,
                         "No valid sign-in: a Keycloak bearer token in production, HTTP Basic in the embedded "
-                                + "default", ProblemType.UNAUTHORIZED));
+                                + "default, or the web UI's session", ProblemType.UNAUTHORIZED));
             }
             if (declared instanceof RequiresPermission required) {
                 ProblemType[] types = required.value().needsMfa()
@@ -55,12 +58,23 @@ class SecurityDocumentation {
             } else if (!(declared instanceof NoPermissionNeeded) && !open) {
                 ProblemDocumentation.add(operation, "403", ProblemDocumentation.problem(403,
                         "Open to no one", ProblemType.FORBIDDEN));
+            } else if (changes(handler)) {
+                ProblemDocumentation.add(operation, "403", ProblemDocumentation.problem(403,
+                        "A change from the web UI's session without its CSRF token (`X-XSRF-TOKEN`)",
+                        ProblemType.FORBIDDEN));
             }
             ProblemDocumentation.add(operation, "429", ProblemDocumentation.problem(429,
                     "Too many requests from this caller; Retry-After says when to try again",
                     ProblemType.RATE_LIMITED));
             return operation;
         };
+    }
+
+    /** Whether the handler answers a method that changes something (and so needs a session's CSRF token). */
+    private static boolean changes(HandlerMethod handler) {
+        RequestMapping method = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RequestMapping.class);
+        return method != null && java.util.Arrays.stream(method.method()).anyMatch(verb -> verb != RequestMethod.GET
+                && verb != RequestMethod.HEAD && verb != RequestMethod.OPTIONS);
     }
 
     /** The paths a handler is mapped to: its controller's prefix joined with its own. */
@@ -78,6 +92,10 @@ class SecurityDocumentation {
                 .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                         .bearerFormat("JWT").description("A Keycloak access token (production)"))
                 .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
-                        .description("User name and password (the embedded default's demo users)"));
+                        .description("User name and password (the embedded default's demo users)"))
+                .addSecuritySchemes(SESSION, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                        .in(SecurityScheme.In.COOKIE).name("JSESSIONID").description("The web UI's session, started "
+                                + "by POST /api/v1/auth/session; every change also sends the XSRF-TOKEN cookie's "
+                                + "value as the X-XSRF-TOKEN header (ADR 0010)"));
     }
 }

@@ -64,6 +64,18 @@ class StrictRequestsTest {
                 HttpStatus.BAD_REQUEST, MALFORMED, "items[0].quantity");
         assertProblem(admin.post("/api/v1/estimates/templates", "{\"name\":\"T\",\"items\":[]}"),
                 HttpStatus.BAD_REQUEST, "/problems/validation", "items");
+        // PostgreSQL text cannot hold U+0000: the fuzzer's 500 on a training reason, refused at the field instead
+        ResponseEntity<JsonNode> nul = admin.post("/api/v1/estimates/templates",
+                "{\"name\":\"T\\u0000\"," + line + "}");
+        assertProblem(nul, HttpStatus.BAD_REQUEST, MALFORMED, "name");
+        assertThat(nul.getBody().at("/errors/0/message").asText()).contains("U+0000");
+        assertProblem(admin.post("/api/v1/estimates/templates",
+                "{\"name\":\"T\",\"items\":[{\"productCode\":\"P\\u0000\",\"quantity\":1}]}"),
+                HttpStatus.BAD_REQUEST, MALFORMED, "items[0].productCode");
+        long models = count("erp_ai.ml_models");
+        assertProblem(admin.post("/api/v1/ai/models/train", "{\"reason\":\"\\u0000\"}"),
+                HttpStatus.BAD_REQUEST, MALFORMED, "reason");
+        assertThat(count("erp_ai.ml_models")).isEqualTo(models);
         for (String body : new String[] {"null", "0", "false", "[]", "\"{}\"", ""}) {
             assertProblem(admin.post("/api/v1/estimates/templates", body), HttpStatus.BAD_REQUEST, MALFORMED);
         }
