@@ -5,6 +5,9 @@ import { Navigate, NavLink as RouterLink, Route, Routes, useLocation, useNavigat
 import { useSession, useSignOut } from './auth/session';
 import { useI18n } from './i18n/I18n';
 import { routes } from './routes';
+import { EstimateList } from './estimates/EstimateList';
+import { NewEstimate, ReviseEstimate } from './estimates/EstimateEditor';
+import { EstimatePage } from './estimates/EstimatePage';
 import { NotYet } from './pages/NotYet';
 import { SignIn } from './pages/SignIn';
 
@@ -19,7 +22,11 @@ export function App() {
             <Frame menu>
               <Routes>
                 <Route path="/" element={<Navigate to="/estimates" replace />} />
-                {routes.map((route) => (
+                <Route path="/estimates" element={<EstimateList />} />
+                <Route path="/estimates/new" element={<NewEstimate />} />
+                <Route path="/estimates/:id" element={<EstimatePage />} />
+                <Route path="/estimates/:id/edit" element={<ReviseEstimate />} />
+                {routes.filter((route) => route.path !== '/estimates').map((route) => (
                   <Route key={route.path} path={`${route.path}/*`} element={<NotYet title={route.title} />} />
                 ))}
                 <Route path="*" element={<NotFound />} />
@@ -44,7 +51,7 @@ function SignedIn({ children }: { children: ReactNode }) {
   if (session.isPending) {
     return (
       <Center mih="50vh">
-        <Loader aria-label={t('page.loading')} />
+        <Loader role="status" aria-label={t('page.loading')} />
       </Center>
     );
   }

@@ -77,3 +77,100 @@ export async function signOutUi(page) {
   await page.getByRole('heading', { level: 2, name: /로그인|Sign in/ }).waitFor();
   return { url: page.url() };
 }
+
+/**
+ * Writes a new estimate as a salesperson does: a customer and products found by typing part of their names, the
+ * server's price preview read off the page, then saved. Reports what the preview showed and where the save led.
+ */
+export async function writeEstimate(page, { customer, customerOption, lines }) {
+  await page.getByRole('link', { name: /새 견적|New estimate/ }).click();
+  await page.getByRole('heading', { level: 2, name: /새 견적|New estimate/ }).waitFor();
+  await pick(page, /^(고객|Customer)$/, customer, customerOption);
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index];
+    if (index > 0) {
+      await page.getByRole('button', { name: /품목 추가|Add a line/ }).click();
+    }
+    await pick(page, new RegExp(`^(제품|Product) ${index + 1}$`), line.search, line.option);
+    await page.getByTestId(`quantity-${index}`).fill(String(line.quantity));
+    if (line.discount) {
+      await page.getByTestId(`discountRate-${index}`).fill(String(line.discount));
+    }
+  }
+  const preview = page.getByTestId('preview');
+  // the preview follows the typing: wait until it prices every line
+  await preview.getByTestId('price-lines').locator('tbody tr').nth(lines.length - 1).waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-testid="preview"]')?.getAttribute('aria-busy') === 'false');
+  const shown = {
+    lines: await preview.getByTestId('price-lines').locator('tbody tr').count(),
+    total: await preview.getByTestId('total').innerText(),
+    words: await preview.getByTestId('total-in-words').innerText(),
+    sidewaysScroll: await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth),
+  };
+  await page.getByTestId('save').click();
+  await page.waitForURL(/\/estimates\/\d+$/);
+  const number = await page.getByTestId('estimate-number').innerText();
+  return {
+    ...shown,
+    url: page.url(),
+    number,
+    status: await page.getByTestId('status').innerText(),
+    savedTotal: await page.getByTestId('total').innerText(),
+  };
+}
+
+/** Types into a searching picker and chooses the option the server found. */
+async function pick(page, label, text, option) {
+  // the label names the input and, while open, its list of options too
+  const input = page.getByRole('textbox', { name: label }).or(page.getByRole('combobox', { name: label })).first();
+  await input.click();
+  await input.fill(text);
+  await page.getByRole('option', { name: option }).click();
+}
+
+/** Searches the estimate list as typed into its search box, and reports the numbers it then lists. */
+export async function searchEstimates(page, { text }) {
+  await navigate(page, { label: /^(견적|Estimates)$/ });
+  await page.getByLabel(/검색|Search/).fill(text);
+  await page.waitForURL((url) => url.searchParams.get('q') === text);
+  await page.getByTestId('estimate-list').or(page.getByText(/조건에 맞는 견적이 없습니다|No estimate matches/)).waitFor();
+  const list = page.getByTestId('estimate-list');
+  return {
+    url: page.url(),
+    numbers: await list.isVisible() ? await list.locator('tbody tr td:first-child').allInnerTexts() : [],
+  };
+}
+
+/**
+ * The price preview's round trips as the editor makes them (the session's cookie and CSRF header, from the page,
+ * a different quantity each time), and beside them, as the baseline of the same run, a call that does no work (GET /api/v1/health).
+ */
+export async function timePreview(page, { body, times }) {
+  return page.evaluate(async ({ request, count }) => {
+    const token = decodeURIComponent(document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='))?.split('=')[1] ?? '');
+    const headers = { 'Content-Type': 'application/json', 'X-Requested-With': 'XMLHttpRequest', 'X-XSRF-TOKEN': token };
+    const timed = async (call) => {
+      const started = performance.now();
+      const response = await call();
+      await response.text();
+      return { ms: performance.now() - started, status: response.status };
+    };
+    const preview = [];
+    const baseline = [];
+    for (let i = 0; i < count; i += 1) {
+      baseline.push(await timed(() => fetch('/api/v1/health', { headers })));
+      // a new quantity each round, as typing makes it: no round is answered from the quote cache
+      const typed = { ...request, items: request.items.map((item, line) => (line === 0 ? { ...item, quantity: item.quantity + i } : item)) };
+      preview.push(await timed(() => fetch('/api/v1/estimates/preview', { method: 'POST', headers, body: JSON.stringify(typed) })));
+    }
+    return { preview, baseline };
+  }, { request: body, count: times });
+}
+
+/** From asking for a page to the moment its content can be used: a full load of a deep link, as after a bookmark. */
+export async function timeToInteractive(page, { path, testId }) {
+  const started = Date.now();
+  await page.goto(path);
+  await page.getByTestId(testId).waitFor();
+  return { ms: Date.now() - started, url: page.url() };
+}

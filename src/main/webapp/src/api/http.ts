@@ -1,4 +1,9 @@
+import createClient, { type Middleware } from 'openapi-fetch';
 import { isProblem, type Problem } from './problem';
+import type { components, paths } from './schema';
+
+/** The API's types, generated at build time from its OpenAPI document (openapi.json; `npm run api`). */
+export type Schemas = components['schemas'];
 
 /** A refusal of the API, with its problem details (shown at the fields they name). */
 export class ApiError extends Error {
@@ -16,31 +21,31 @@ export function csrfToken(cookies: string = document.cookie): string | undefined
 }
 
 /**
- * Calls the API with the session cookie of this origin. JSON in and out; a problem answer becomes an ApiError,
- * an answer without a body (204) undefined.
+ * The session's headers: X-Requested-With marks the UI's own calls (a 401 then carries no Basic challenge, so no
+ * browser puts up its password dialog), and every change proves its origin with the CSRF token.
  */
-export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  const method = init.method ?? 'GET';
-  const headers: Record<string, string> = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
-  if (init.body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-  }
-  const token = CHANGES.has(method) ? csrfToken() : undefined;
-  if (token) {
-    headers['X-XSRF-TOKEN'] = token;
-  }
-  const response = await fetch(path, {
-    method,
-    headers,
-    credentials: 'same-origin',
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  const text = await response.text();
-  const body: unknown = text ? JSON.parse(text) : undefined;
+const browserSession: Middleware = {
+  onRequest({ request }) {
+    request.headers.set('X-Requested-With', 'XMLHttpRequest');
+    const token = CHANGES.has(request.method) ? csrfToken() : undefined;
+    if (token) {
+      request.headers.set('X-XSRF-TOKEN', token);
+    }
+    return request;
+  },
+};
+
+/** The typed API: paths, parameters and bodies as the OpenAPI document declares them. */
+export const client = createClient<paths>({ credentials: 'same-origin' });
+client.use(browserSession);
+
+/** The answer's body; a refusal becomes an ApiError with its problem details. */
+export async function ok<T>(pending: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  const { data, error, response } = await pending;
   if (!response.ok) {
     throw new ApiError(
-      isProblem(body) ? body : { type: '/problems/unknown', title: response.statusText, status: response.status },
+      isProblem(error) ? error : { type: '/problems/unknown', title: response.statusText, status: response.status },
     );
   }
-  return body as T;
+  return data as T;
 }

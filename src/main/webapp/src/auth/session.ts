@@ -1,33 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api/http';
-
-export interface Me {
-  user: string;
-  roles: string[];
-  teams: string[];
-  permissions: string[];
-  mfa: boolean;
-}
+import { client, ok, type Schemas } from '../api/http';
 
 /** GET /api/v1/auth/session: who is signed in, and how one signs in here. */
-export interface Session {
-  signedIn: boolean;
-  user: Me | null;
-  signIn: 'password' | 'keycloak';
-  signInUrl: string | null;
-}
+export type Session = Schemas['SessionView'];
 
 const SESSION = ['session'] as const;
 
 export function useSession() {
-  return useQuery({ queryKey: SESSION, queryFn: () => api<Session>('/api/v1/auth/session'), staleTime: 60_000 });
+  return useQuery({ queryKey: SESSION, queryFn: () => ok(client.GET('/api/v1/auth/session')), staleTime: 60_000 });
 }
 
 export function useSignIn() {
   const queries = useQueryClient();
   return useMutation({
-    mutationFn: (credentials: { username: string; password: string }) =>
-      api<Session>('/api/v1/auth/session', { method: 'POST', body: credentials }),
+    mutationFn: (credentials: Schemas['SignIn']) => ok(client.POST('/api/v1/auth/session', { body: credentials })),
     onSuccess: (session) => {
       // every cached answer belonged to nobody or to the one before
       queries.clear();
@@ -39,7 +25,7 @@ export function useSignIn() {
 export function useSignOut() {
   const queries = useQueryClient();
   return useMutation({
-    mutationFn: () => api<void>('/api/v1/auth/session', { method: 'DELETE' }),
+    mutationFn: () => ok(client.DELETE('/api/v1/auth/session')),
     onSuccess: () => {
       queries.clear();
       return queries.invalidateQueries({ queryKey: SESSION });

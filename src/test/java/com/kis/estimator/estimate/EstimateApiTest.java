@@ -4,6 +4,7 @@ import static com.kis.estimator.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -326,6 +327,61 @@ class EstimateApiTest {
         assertThat(none.path("content")).isEmpty();
         assertProblem(http().get("/api/v1/estimates?status=MAYBE"), HttpStatus.BAD_REQUEST, "/problems/invalid-parameter", null);
         assertProblem(http().get("/api/v1/estimates?sort=secret"), HttpStatus.BAD_REQUEST, "/problems/invalid-parameter", null);
+    }
+
+    @Test
+    void theListFindsAnEstimateByNumberCustomerOrAProductOnItsCurrentRevision() {
+        String onlyBreakers = """
+                {"customerCode":"%s","items":[{"productCode":"%s","quantity":3}]}""".formatted(customer, breaker);
+        JsonNode estimate = create(onlyBreakers).getBody();
+        String number = estimate.path("number").asText();
+
+        assertThat(numbersFound("q=" + number.substring(4).toLowerCase())).containsExactly(number);
+        // the product's Korean name typed without its space, and the code in lower case
+        assertThat(numbersFound("q=시험" + breaker)).contains(number);
+        assertThat(numbersFound("q=" + breaker.toLowerCase())).contains(number);
+        assertThat(numbersFound("q=시험전기&customer=" + customer)).contains(number);
+        assertThat(numbersFound("q=" + transformer)).as("the transformer is on other estimates only")
+                .doesNotContain(number);
+        // only the current revision counts: revised to the transformer, the breaker no longer finds it
+        http().put("/api/v1/estimates/" + estimate.path("id").asLong(), """
+                {"customerCode":"%s","items":[{"productCode":"%s","quantity":1}]}""".formatted(customer, transformer));
+        assertThat(numbersFound("q=" + transformer)).contains(number);
+        assertThat(numbersFound("q=" + breaker)).doesNotContain(number);
+        // typed text is matched literally: % and _ are not wildcards
+        assertThat(numbersFound("q=%25")).isEmpty();
+        assertThat(numbersFound("q=EST_")).isEmpty();
+        assertProblem(http().get("/api/v1/estimates?q=" + "가".repeat(101)), HttpStatus.BAD_REQUEST,
+                "/problems/validation", "q");
+    }
+
+    private List<String> numbersFound(String query) {
+        ResponseEntity<JsonNode> page = http().get("/api/v1/estimates?size=200&" + query);
+        assertThat(page.getStatusCode()).as(String.valueOf(page.getBody())).isEqualTo(HttpStatus.OK);
+        return page.getBody().path("content").findValuesAsText("number");
+    }
+
+    @Test
+    void thePreviewPricesAsASaveWouldAndWritesNothing() {
+        long estimates = jdbc.queryForObject("select count(*) from estimator.estimates", Long.class);
+        ResponseEntity<JsonNode> previewed = http().post("/api/v1/estimates/preview", standardEstimate());
+        assertThat(previewed.getStatusCode()).as(String.valueOf(previewed.getBody())).isEqualTo(HttpStatus.OK);
+        assertThat(jdbc.queryForObject("select count(*) from estimator.estimates", Long.class)).isEqualTo(estimates);
+
+        JsonNode preview = previewed.getBody();
+        JsonNode saved = create(standardEstimate()).getBody();
+        for (String total : List.of("subtotal", "discountAmount", "supplyAmount", "vat", "total", "margin")) {
+            assertThat(preview.path(total).decimalValue()).as(total).isEqualByComparingTo(saved.path(total).decimalValue());
+        }
+        assertThat(preview.path("items")).isEqualTo(saved.path("items"));
+        assertThat(preview.path("customer")).isEqualTo(saved.path("customer"));
+        assertThat(preview.path("totalInWords").asText()).isEqualTo("금 일백사십육만삼천사백칠십칠원정");
+
+        assertProblem(http().post("/api/v1/estimates/preview", """
+                {"customerCode":"%s","items":[{"productCode":"T-NONE-%s","quantity":1}]}""".formatted(customer, run)),
+                HttpStatus.UNPROCESSABLE_ENTITY, "/problems/unknown-reference", "items[0].productCode");
+        assertProblem(JsonHttp.as(rest, "approver1").post("/api/v1/estimates/preview", standardEstimate()),
+                HttpStatus.FORBIDDEN, "/problems/forbidden", null);
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -19,6 +20,7 @@ public record PriceListRequest(
         @NotBlank @Size(max = 200) String name,
         @NotNull @Size(max = 10_000) List<@Valid @NotNull Entry> entries) {
 
+    @Schema(name = "PriceListRequestEntry") // not "Entry": schema names are global in the document
     public record Entry(
             @NotBlank @Size(max = 40) String productCode,
             @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 0) BigDecimal price,

@@ -6,10 +6,13 @@ import java.util.List;
 
 import org.springframework.lang.Nullable;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** A price list with its entries, or (in lists) with only the number of entries and {@code entries} null. */
 public record PriceListResponse(String code, String name, boolean demo, int entryCount,
         @Nullable List<Entry> entries) {
 
+    @Schema(name = "PriceListResponseEntry") // not "Entry": schema names are global in the document
     public record Entry(String productCode, BigDecimal price, LocalDate validFrom, @Nullable LocalDate validTo) {
     }
 

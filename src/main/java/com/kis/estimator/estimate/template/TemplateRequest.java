@@ -3,6 +3,7 @@ package com.kis.estimator.estimate.template;
 import java.math.BigDecimal;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -18,6 +19,7 @@ public record TemplateRequest(
         @Size(max = 1000) String note,
         @NotNull @Size(min = 1, max = 500, message = "from 1 to 500 lines") List<@Valid @NotNull Item> items) {
 
+    @Schema(name = "TemplateRequestItem") // not "Item": schema names are global in the document
     public record Item(
             @NotBlank @Size(max = 40) String productCode,
             @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000000") @Digits(integer = 7, fraction = 3)

@@ -4,9 +4,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 public record TemplateResponse(long id, String name, String description, BigDecimal discountRate, String note,
         String owner, List<Item> items, Instant updatedAt) {
 
+    @Schema(name = "TemplateResponseItem") // not "Item": schema names are global in the document
     public record Item(String productCode, BigDecimal quantity, BigDecimal discountRate, String note) {
     }
 

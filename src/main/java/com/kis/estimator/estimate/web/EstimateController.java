@@ -3,7 +3,6 @@ package com.kis.estimator.estimate.web;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -26,9 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.kis.estimator.catalog.CatalogLookup;
 import com.kis.estimator.estimate.EstimateStatus;
-import com.kis.estimator.estimate.drafting.Draft;
 import com.kis.estimator.estimate.drafting.Drafted;
 import com.kis.estimator.estimate.drafting.EstimateDrafting;
 import com.kis.estimator.estimate.drafting.PricedDraft;
@@ -72,13 +69,13 @@ class EstimateController {
     private final EstimateViews views;
     private final EstimateRepository estimates;
     private final EstimateHistory history;
-    private final CatalogLookup catalog;
+    private final DraftRequests drafts;
     private final CurrentUser user;
     private final Callers callers;
     private final Clock clock;
 
     EstimateController(EstimateCreation creation, EstimateDrafting drafting, EstimateViews views,
-            EstimateRepository estimates, EstimateHistory history, CatalogLookup catalog, CurrentUser user,
+            EstimateRepository estimates, EstimateHistory history, DraftRequests drafts, CurrentUser user,
             Callers callers, Clock clock) {
         this.callers = callers;
         this.creation = creation;
@@ -86,7 +83,7 @@ class EstimateController {
         this.views = views;
         this.estimates = estimates;
         this.history = history;
-        this.catalog = catalog;
+        this.drafts = drafts;
         this.user = user;
         this.clock = clock;
     }
@@ -103,7 +100,7 @@ class EstimateController {
             @Size(min = 1, max = 100) @Pattern(regexp = "[\\x21-\\x7e]+") String idempotencyKey) {
         Caller caller = callers.current().orElseThrow();
         String team = caller.teams().stream().sorted().findFirst().orElse(null);
-        EstimateCreation.Created created = creation.create(request, draftOf(request), caller.id(), team, idempotencyKey);
+        EstimateCreation.Created created = creation.create(request, drafts.of(request), caller.id(), team, idempotencyKey);
         return ResponseEntity.created(URI.create("/api/v1/estimates/" + created.id()))
                 .eTag(etag(created.version()))
                 .header("Idempotent-Replayed", Boolean.toString(created.replayed()))
@@ -130,7 +127,7 @@ class EstimateController {
         long estimateId = views.findOwned(id, "revise").getId();
         Long expectedVersion = expectedVersion(ifMatch);
         drafting.checkRevisable(estimateId, expectedVersion);
-        PricedDraft priced = drafting.price(draftOf(request));
+        PricedDraft priced = drafting.price(drafts.of(request));
         Drafted revised = drafting.revise(estimateId, priced, user.id(), expectedVersion);
         EstimateResponse body = EstimateResponse.of(revised.estimate(), revised.revision(), false);
         return ResponseEntity.ok().eTag(etag(body.version())).body(body);
@@ -149,8 +146,10 @@ class EstimateController {
     @RequiresPermission(Permission.ESTIMATE_READ)
     @GetMapping
     @Transactional(readOnly = true)
-    @Operation(summary = "List estimates by status, customer, owner, creation date (KST, inclusive) and stale prices")
-    Page<EstimateSummary> list(@RequestParam(required = false) EstimateStatus status,
+    @Operation(summary = "List estimates by text (number, customer, or a product on the current revision; Korean "
+            + "names with or without spaces), status, customer, owner, creation date (KST, inclusive) and stale prices")
+    Page<EstimateSummary> list(@RequestParam(required = false) @Size(max = 100) String q,
+            @RequestParam(required = false) EstimateStatus status,
             @RequestParam(required = false) @Size(max = 40) String customer,
             @RequestParam(required = false) @Size(max = 100) String owner,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate createdFrom,
@@ -159,7 +158,7 @@ class EstimateController {
             @PageableDefault(size = 20, sort = "createdAt", direction = Sort.Direction.DESC)
             @SortableBy({"createdAt", "updatedAt", "number", "status", "customerName", "total", "validUntil"})
             @ParameterObject Pageable page) {
-        Specification<Estimate> search = EstimateSearch.matching(status, customer, owner, createdFrom, createdTo,
+        Specification<Estimate> search = EstimateSearch.matching(q, status, customer, owner, createdFrom, createdTo,
                 pricesStale, clock)
                 .and(EstimateSearch.visibleTo(callers.current().orElseThrow()));
         return estimates.findAll(search, page)
@@ -180,23 +179,6 @@ class EstimateController {
     @GetMapping(ID + "/revisions/{revision}")
     EstimateResponse revision(@PathVariable String id, @PathVariable int revision) {
         return views.at(views.find(id), revision);
-    }
-
-    private Draft draftOf(EstimateRequest request) {
-        String customerCode = request.customerCode();
-        if (customerCode == null && request.customerId() != null) {
-            customerCode = catalog.customer(request.customerId()).map(CatalogLookup.CustomerInfo::code)
-                    .orElseThrow(() -> ApiProblemException.unknownReference("customerId",
-                            "no customer " + request.customerId()));
-        }
-        if (customerCode == null || customerCode.isBlank()) {
-            throw ApiProblemException.invalidField("customerCode", "customerCode or customerId is required");
-        }
-        List<Draft.Line> lines = request.items() == null ? List.of() : request.items().stream()
-                .map(item -> new Draft.Line(item.productCode(), item.quantity(), item.discountRate(), item.note()))
-                .toList();
-        return new Draft(customerCode, request.validUntil(), request.discountRate(), request.note(), lines,
-                request.templateId());
     }
 
     private static Long expectedVersion(String ifMatch) {

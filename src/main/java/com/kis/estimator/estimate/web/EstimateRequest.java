@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -26,6 +27,7 @@ public record EstimateRequest(
         @Size(max = 500, message = "at most 500 lines") List<@Valid @NotNull Item> items,
         Long templateId) {
 
+    @Schema(name = "EstimateRequestItem") // not "Item": schema names are global in the document
     public record Item(
             @NotBlank @Size(max = 40) String productCode,
             @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000000") @Digits(integer = 7, fraction = 3)

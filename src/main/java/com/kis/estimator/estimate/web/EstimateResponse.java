@@ -11,6 +11,8 @@ import com.kis.estimator.estimate.model.Estimate;
 import com.kis.estimator.estimate.model.EstimateItem;
 import com.kis.estimator.estimate.model.EstimateRevision;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** An estimate at one revision, with every line's price waterfall and the Korean quotation totals. */
 public record EstimateResponse(long id, String number, long version, EstimateStatus status, int revision,
         int currentRevision,
@@ -25,6 +27,7 @@ public record EstimateResponse(long id, String number, long version, EstimateSta
     }
 
     /** One line: list price → contract price → tier discount → line discount → net amount. */
+    @Schema(name = "EstimateResponseItem") // not "Item": schema names are global in the document
     public record Item(int lineNo, String productCode, String productName, String spec, String unit,
             BigDecimal quantity, BigDecimal listPrice, String priceListCode, BigDecimal unitPrice,
             BigDecimal grossAmount, BigDecimal tierDiscountRate, BigDecimal tierDiscountAmount,

@@ -9,24 +9,42 @@ import org.springframework.data.jpa.domain.Specification;
 
 import com.kis.estimator.estimate.EstimateStatus;
 import com.kis.estimator.estimate.model.Estimate;
+import com.kis.estimator.estimate.model.EstimateItem;
+import com.kis.estimator.estimate.model.EstimateRevision;
 import com.kis.estimator.estimate.model.EstimateViewer;
+import com.kis.estimator.platform.persistence.TextSearch;
 import com.kis.estimator.security.Caller;
 import com.kis.estimator.security.Role;
 
+import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
 
-/** List filters; the created range is in business days (KST), both ends inclusive. */
+/**
+ * List filters; the created range is in business days (KST), both ends inclusive. The free text finds an estimate
+ * by its number, its customer's code or name, or a product (code or name) on its current revision.
+ */
 final class EstimateSearch {
 
     private EstimateSearch() {
     }
 
-    static Specification<Estimate> matching(EstimateStatus status, String customerCode, String owner,
+    static Specification<Estimate> matching(String text, EstimateStatus status, String customerCode, String owner,
             LocalDate createdFrom, LocalDate createdTo, Boolean pricesStale, Clock clock) {
+        TextSearch typed = TextSearch.of(text);
         return (root, query, cb) -> {
             List<Predicate> conditions = new ArrayList<>();
+            if (typed != null) {
+                Subquery<Long> onALine = query.subquery(Long.class);
+                Root<EstimateItem> item = onALine.from(EstimateItem.class);
+                Join<EstimateItem, EstimateRevision> revision = item.join("revision");
+                onALine.select(item.get("id")).where(cb.equal(revision.get("estimate"), root),
+                        cb.equal(revision.get("revision"), root.get("currentRevision")),
+                        cb.or(typed.inCode(cb, item.get("productCode")), typed.inName(cb, item.get("productName"))));
+                conditions.add(cb.or(typed.inCode(cb, root.get("number")), typed.inCode(cb, root.get("customerCode")),
+                        typed.inName(cb, root.get("customerName")), cb.exists(onALine)));
+            }
             if (status != null) {
                 conditions.add(cb.equal(root.get("status"), status));
             }

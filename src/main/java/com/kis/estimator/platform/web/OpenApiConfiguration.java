@@ -96,6 +96,11 @@ class OpenApiConfiguration {
                     }
                 }
                 for (Annotation annotation : annotations) {
+                    if (annotation.annotationType().getSimpleName().equals("Nullable") && property.get$ref() != null) {
+                        // a reference is shared by every field that names the schema: the field, not the schema,
+                        // is what may be null
+                        return new Schema<>().anyOf(List.of(property, new Schema<>().types(Set.of("null"))));
+                    }
                     if (annotation.annotationType().getSimpleName().equals("Nullable")) {
                         property.setNullable(true);
                         // JSON Schema checks enum before nullable: a null must be one of the values too
@@ -107,6 +112,22 @@ class OpenApiConfiguration {
             }
             return property;
         };
+    }
+
+    /**
+     * swagger-core, resolving a {@code @Nullable} field whose type is a record, marks the record's own schema as
+     * {@code type: null} (seen with {@code SessionView.user} → {@code Me}), so that every client would read that
+     * type as never holding a value. The field says it may be null ({@link #fieldAnnotations()}); the schema is an
+     * object.
+     */
+    @Bean
+    OpenApiCustomizer nullableFieldsLeaveTheirSchemaAnObject() {
+        return openApi -> openApi.getComponents().getSchemas().values().forEach(schema -> {
+            if (schema.getProperties() != null && schema.getTypes() != null
+                    && schema.getTypes().equals(Set.of("null"))) {
+                schema.setTypes(new TreeSet<>(Set.of("object")));
+            }
+        });
     }
 
     /**

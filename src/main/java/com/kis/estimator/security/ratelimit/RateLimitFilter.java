@@ -1,6 +1,7 @@
 package com.kis.estimator.security.ratelimit;
 
 import java.io.IOException;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,7 +22,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Applies the first rule whose path prefix matches, per signed-in user (or per client address before sign-in).
+ * Applies the rule with the longest path prefix that matches, per signed-in user (or per client address before
+ * sign-in).
  * Every limited answer carries {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset}
  * (seconds); over the limit the request is answered 429 {@code rate-limited} with {@code Retry-After}.
  */
@@ -76,7 +78,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return properties.rules().entrySet().stream()
                 .filter(entry -> path.startsWith(entry.getValue().path()))
-                .findFirst();
+                .max(Comparator.comparingInt(entry -> entry.getValue().path().length()));
     }
 
     private static String subject(HttpServletRequest request) {

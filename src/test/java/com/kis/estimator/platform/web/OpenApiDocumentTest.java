@@ -2,6 +2,8 @@ package com.kis.estimator.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -16,6 +18,9 @@ import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.kis.estimator.ApiOperation;
 import com.kis.estimator.OpenApiContract;
 import com.kis.estimator.PostgresIntegrationTest;
@@ -39,6 +44,97 @@ class OpenApiDocumentTest {
     @BeforeAll
     void read() throws Exception {
         document = new ObjectMapper().readTree(OpenApiContract.document(port));
+    }
+
+    /**
+     * The web UI's TypeScript types are generated at build time from a snapshot of this document's types
+     * (src/main/webapp/openapi.json), because the UI is built before the application can serve the document. When
+     * the API's types change, the snapshot must change with them, and the UI is then type-checked against them.
+     * Words (descriptions, summaries, examples) are left out: they change no type.
+     */
+    @Test
+    void theWebUisSnapshotHasTheDocumentsTypes() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode types = json.createObjectNode();
+        types.set("openapi", document.path("openapi"));
+        types.set("paths", withoutWords(document.path("paths")));
+        types.set("components", json.createObjectNode().set("schemas", withoutWords(document.at("/components/schemas"))));
+        Path fresh = Path.of("target/openapi.json");
+        Files.writeString(fresh, json.writerWithDefaultPrettyPrinter().writeValueAsString(types) + "\n");
+
+        Path snapshot = Path.of("src/main/webapp/openapi.json");
+        JsonNode committed = Files.exists(snapshot) ? json.readTree(snapshot.toFile()) : json.createObjectNode();
+        List<String> drifted = new ArrayList<>();
+        for (String part : List.of("paths", "components/schemas")) {
+            JsonNode now = types.at("/" + part);
+            JsonNode then = committed.at("/" + part);
+            now.fieldNames().forEachRemaining(name -> {
+                if (!now.path(name).equals(then.path(name))) {
+                    drifted.add(part + " " + name);
+                }
+            });
+            then.fieldNames().forEachRemaining(name -> {
+                if (now.path(name).isMissingNode()) {
+                    drifted.add(part + " " + name + " (gone)");
+                }
+            });
+        }
+        assertThat(drifted).as("The API's types changed, and the web UI's snapshot of them is out of date. Run  cp "
+                + "target/openapi.json src/main/webapp/openapi.json  and build (./mvnw package), which type-checks the "
+                + "UI against the new types").isEmpty();
+    }
+
+    private static final Set<String> WORDS = Set.of("description", "summary", "example", "examples", "tags",
+            "security");
+
+    private static JsonNode withoutWords(JsonNode node) {
+        return withoutWords(node, false);
+    }
+
+    /** @param fieldNames the node is a schema's {@code properties}: its keys are field names, not words */
+    private static JsonNode withoutWords(JsonNode node, boolean fieldNames) {
+        if (node.isArray()) {
+            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+            node.forEach(item -> copy.add(withoutWords(item, false)));
+            return copy;
+        }
+        if (!node.isObject()) {
+            return node;
+        }
+        ObjectNode copy = JsonNodeFactory.instance.objectNode();
+        node.fields().forEachRemaining(field -> {
+            if (fieldNames || !WORDS.contains(field.getKey())) {
+                copy.set(field.getKey(), withoutWords(field.getValue(), field.getKey().equals("properties") && !fieldNames));
+            }
+        });
+        return copy;
+    }
+
+    /** A nullable field that names another schema is nullable itself; the schema it names stays an object. */
+    @Test
+    void schemasWithFieldsAreObjects() {
+        List<String> notObjects = new ArrayList<>();
+        document.at("/components/schemas").fields().forEachRemaining(schema -> {
+            if (schema.getValue().has("properties") && !schema.getValue().path("type").asText().equals("object")) {
+                notObjects.add(schema.getKey() + " is " + schema.getValue().path("type"));
+            }
+        });
+        assertThat(notObjects).isEmpty();
+        assertThat(document.at("/components/schemas/SessionView/properties/user/anyOf/1/type").asText()).isEqualTo("null");
+    }
+
+    /** Schema names are global: nested records of the same name (Item, Entry) once all became one schema. */
+    @Test
+    void aRequestsLinesAndAnAnswersLinesAreTwoSchemas() {
+        JsonNode schemas = document.at("/components/schemas");
+        assertThat(document.at("/components/schemas/EstimateRequest/properties/items/items/$ref").asText())
+                .endsWith("/EstimateRequestItem");
+        assertThat(schemas.at("/EstimateRequestItem/required")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("productCode", "quantity");
+        assertThat(schemas.at("/EstimateRequestItem/properties").has("lineNo")).isFalse();
+        assertThat(schemas.at("/EstimateResponseItem/properties").has("lineNo")).isTrue();
+        assertThat(schemas.has("Item")).isFalse();
+        assertThat(schemas.has("Entry")).isFalse();
     }
 
     @Test

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
@@ -74,6 +77,82 @@ class SalesUiInChromiumTest extends EmbeddedInChromium {
         assertThat(english.path("h2").toString()).as("still signed in after a reload").contains("Templates");
         assertThat(steps.last("signOutUi").path("url").asText()).contains("/sign-in");
         assertThat(steps.last("openUi").path("url").asText()).as("the session ended").contains("/sign-in?from=");
+    }
+
+    /**
+     * A salesperson writes an estimate: customer and products found by typing part of their Korean names (without
+     * the space the catalog has), the price the server calculates shown as they type, the same total saved, and the
+     * estimate then found in the list by its number and by a product's name.
+     */
+    @Test
+    void aSalespersonWritesAnEstimateWithTheServersLivePriceAndFindsItAgain() {
+        Map<String, Object> breakers = Map.of("search", "배선용차단기", "option", "(MCCB-3P-30)", "quantity", 12,
+                "discount", 5);
+        Map<String, Object> small = Map.of("search", "소형", "option", "(MCB-1P-16)", "quantity", 40);
+        Chromium.Steps steps = browser("web-ui-estimate").step("openUi", "path", "/estimates")
+                .step("signInUi", "user", "sales1", "password", "sales1")
+                .step("writeEstimate", "customer", "한빛", "customerOption", "(C-HANBIT)", "lines",
+                        List.of(breakers, small))
+                .step("axe").step("screenshot", "name", "estimate")
+                .run();
+        JsonNode written = steps.last("writeEstimate");
+        String number = written.path("number").asText();
+        assertThat(number).matches("EST-\\d{4}-\\d{6}");
+        assertThat(written.path("lines").asInt()).isEqualTo(2);
+        assertThat(written.path("status").asText()).isEqualTo("작성 중");
+        assertThat(written.path("total").asText()).as("the preview's total is the saved one")
+                .matches("[0-9,]+원").isEqualTo(written.path("savedTotal").asText());
+        assertThat(written.path("words").asText()).startsWith("금 ").endsWith("원정");
+        assertThat(written.path("sidewaysScroll").asBoolean()).isFalse();
+        assertThat(steps.last("axe").path("violations")).as(steps.last("axe").toString()).isEmpty();
+
+        // issue 21's budgets, measured where the salesperson meets them (docs/benchmarks.md)
+        Chromium.Steps timed = browser("web-ui-timing").step("openUi", "path", "/estimates")
+                .step("signInUi", "user", "sales1", "password", "sales1")
+                .step("timePreview", "body", twentyLines(), "times", 60)
+                .step("timeToInteractive", "path", "/estimates/" + written.path("url").asText().replaceAll(".*/", ""),
+                        "testId", "total")
+                .run();
+        JsonNode rounds = timed.last("timePreview");
+        rounds.path("preview").forEach(round -> assertThat(round.path("status").asInt()).isEqualTo(200));
+        double previewP95 = p95(rounds.path("preview"));
+        double baselineP95 = p95(rounds.path("baseline"));
+        long interactive = timed.last("timeToInteractive").path("ms").asLong();
+        System.out.printf("Web UI: price preview of 20 lines p95 %.1f ms, GET /api/v1/health p95 %.1f ms (ratio %.1f); "
+                + "the estimate page usable after %d ms%n", previewP95, baselineP95, previewP95 / baselineP95, interactive);
+
+        Chromium.Steps found = browser("web-ui-search").step("openUi", "path", "/estimates")
+                .step("signInUi", "user", "sales1", "password", "sales1")
+                .step("searchEstimates", "text", number.substring(4))
+                .step("searchEstimates", "text", "배선용차단기3P30A")
+                .step("axe")
+                .run();
+        assertThat(found.at(2).path("numbers")).extracting(JsonNode::asText).containsExactly(number);
+        assertThat(found.at(3).path("numbers")).extracting(JsonNode::asText).contains(number);
+        assertThat(found.last("axe").path("violations")).as(found.last("axe").toString()).isEmpty();
+    }
+
+    /** An estimate of 20 lines over the demo catalog's first 20 products. */
+    private static Map<String, Object> twentyLines() {
+        try (var lines = Files.lines(Path.of("src/main/resources/demo/catalog/products.csv"))) {
+            List<Map<String, Object>> items = lines.skip(1).filter(line -> line.endsWith(",true")).limit(20)
+                    .map(line -> Map.<String, Object>of("productCode", line.substring(0, line.indexOf(',')),
+                            "quantity", 7, "discountRate", 3))
+                    .toList();
+            assertThat(items).hasSize(20);
+            return Map.of("customerCode", "C-HANBIT", "items", items);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static double p95(JsonNode rounds) {
+        double[] ms = new double[rounds.size()];
+        for (int i = 0; i < ms.length; i++) {
+            ms[i] = rounds.get(i).path("ms").asDouble();
+        }
+        Arrays.sort(ms);
+        return ms[(int) Math.ceil(ms.length * 0.95) - 1];
     }
 
     @Test

@@ -41,6 +41,7 @@ import com.kis.estimator.TestTokens;
 class RateLimitTest {
 
     private static final int LIMIT = 5;
+    private static final int PREVIEW_LIMIT = 7;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
@@ -91,6 +92,12 @@ class RateLimitTest {
             assertThat(refused.headers().firstValue("RateLimit-Remaining")).hasValue("0");
         }
         assertThat(get(first, "/api/v1/products", token).statusCode()).as("another rule's path").isEqualTo(200);
+        // the most specific rule counts: the live price preview is not spent by the estimate list, nor spends it
+        HttpResponse<String> preview = post(second, "/api/v1/estimates/preview", token,
+                "{\"customerCode\":\"C-NONE\",\"items\":[{\"productCode\":\"P-NONE\",\"quantity\":1}]}");
+        assertThat(preview.statusCode()).as(preview.body()).isEqualTo(422);
+        assertThat(preview.headers().firstValue("RateLimit-Limit")).hasValue(Integer.toString(PREVIEW_LIMIT));
+        assertThat(preview.headers().firstValue("RateLimit-Remaining")).hasValue(Integer.toString(PREVIEW_LIMIT - 1));
         assertThat(get(first, "/api/v1/estimates", TestTokens.of("ops1")).statusCode()).as("another user").isEqualTo(200);
     }
 
@@ -131,6 +138,12 @@ class RateLimitTest {
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    private HttpResponse<String> post(String base, String path, String token, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private String start(int redisPort) {
         Map<String, Object> properties = new HashMap<>(database.springProperties());
         properties.put("server.port", "0");
@@ -142,6 +155,7 @@ class RateLimitTest {
         properties.put("camunda.bpm.webapp.enabled", "false");
         properties.put("kis.rate-limits.rules.estimates.limit", Integer.toString(LIMIT));
         properties.put("kis.rate-limits.rules.auth.limit", Integer.toString(LIMIT));
+        properties.put("kis.rate-limits.rules.estimate-preview.limit", Integer.toString(PREVIEW_LIMIT));
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         ConfigurableApplicationContext app = new SpringApplicationBuilder(KisEstimatorApplication.class)
