@@ -30,22 +30,49 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
     '--disable-component-update', '--disable-sync', '--lang=ko-KR'],
 });
-const context = await browser.newContext({
-  baseURL: input.baseUrl, locale: 'ko-KR', timezoneId: 'Asia/Seoul',
-  viewport: input.viewport ?? { width: 1400, height: 1000 },
-});
-context.setDefaultTimeout(input.timeoutMs ?? 20000);
-const page = await context.newPage();
+// Each person in the scenario has a browser context of their own (cookies, storage); "as" switches between
+// them, so that one scenario can show a salesperson's page while an approver decides in Tasklist.
+const contexts = {};
+async function pageOf(who) {
+  if (!contexts[who]) {
+    const context = await browser.newContext({
+      baseURL: input.baseUrl, locale: 'ko-KR', timezoneId: 'Asia/Seoul',
+      viewport: input.viewport ?? { width: 1400, height: 1000 },
+    });
+    context.setDefaultTimeout(input.timeoutMs ?? 20000);
+    contexts[who] = await context.newPage();
+  }
+  return contexts[who];
+}
+
+/** A parameter "${step.field}" takes that field of the named step's latest result (a number only known then). */
+function resolved(step, results) {
+  return Object.fromEntries(Object.entries(step).map(([key, value]) => {
+    const reference = typeof value === 'string' && value.match(/^\$\{(\w+)\.(\w+)\}$/);
+    if (!reference) {
+      return [key, value];
+    }
+    const earlier = results.findLast((result) => result.do === reference[1]);
+    return [key, earlier?.[reference[2]]];
+  }));
+}
+
+let page = await pageOf('main');
 const results = [];
 let failure = null;
 for (const [index, step] of input.steps.entries()) {
-  const action = actions[step.do];
   try {
+    const started = Date.now();
+    if (step.do === 'as') {
+      page = await pageOf(step.who);
+      results.push({ do: 'as', who: step.who, ms: Date.now() - started });
+      continue;
+    }
+    const action = actions[step.do];
     if (!action) {
       throw new Error(`no such step: ${step.do}`);
     }
-    const started = Date.now();
-    results.push({ do: step.do, ...(await action(page, step, input) ?? {}), ms: Date.now() - started });
+    results.push({ do: step.do, ...(await action(page, resolved(step, results), input) ?? {}), ms: Date.now() - started });
   } catch (error) {
     const shot = path.join(screenshots, `${input.scenario}-${String(index + 1).padStart(2, '0')}-${step.do}.png`);
     await page.screenshot({ path: shot, fullPage: true }).catch(() => {});

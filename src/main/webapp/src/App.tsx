@@ -1,15 +1,19 @@
 import { AppShell, Burger, Button, Center, Group, Loader, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, NavLink as RouterLink, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useSession, useSignOut } from './auth/session';
+import { useLiveEstimates } from './estimates/live';
 import { useI18n } from './i18n/I18n';
 import { routes } from './routes';
-import { EstimateList } from './estimates/EstimateList';
-import { NewEstimate, ReviseEstimate } from './estimates/EstimateEditor';
-import { EstimatePage } from './estimates/EstimatePage';
 import { NotYet } from './pages/NotYet';
 import { SignIn } from './pages/SignIn';
+
+// Each page's code loads when the page is first opened: the sign-in and the frame come first, alone.
+const EstimateList = lazy(() => import('./estimates/EstimateList').then((m) => ({ default: m.EstimateList })));
+const EstimatePage = lazy(() => import('./estimates/EstimatePage').then((m) => ({ default: m.EstimatePage })));
+const NewEstimate = lazy(() => import('./estimates/EstimateEditor').then((m) => ({ default: m.NewEstimate })));
+const ReviseEstimate = lazy(() => import('./estimates/EstimateEditor').then((m) => ({ default: m.ReviseEstimate })));
 
 export function App() {
   return (
@@ -20,6 +24,7 @@ export function App() {
         element={
           <SignedIn>
             <Frame menu>
+              <Suspense fallback={<Loading />}>
               <Routes>
                 <Route path="/" element={<Navigate to="/estimates" replace />} />
                 <Route path="/estimates" element={<EstimateList />} />
@@ -31,11 +36,21 @@ export function App() {
                 ))}
                 <Route path="*" element={<NotFound />} />
               </Routes>
+              </Suspense>
             </Frame>
           </SignedIn>
         }
       />
     </Routes>
+  );
+}
+
+function Loading() {
+  const { t } = useI18n();
+  return (
+    <Center mih="50vh">
+      <Loader role="status" aria-label={t('page.loading')} />
+    </Center>
   );
 }
 
@@ -47,13 +62,9 @@ function NotFound() {
 function SignedIn({ children }: { children: ReactNode }) {
   const session = useSession();
   const location = useLocation();
-  const { t } = useI18n();
+  useLiveEstimates(session.data?.signedIn === true);
   if (session.isPending) {
-    return (
-      <Center mih="50vh">
-        <Loader role="status" aria-label={t('page.loading')} />
-      </Center>
-    );
+    return <Loading />;
   }
   if (!session.data?.signedIn) {
     const from = encodeURIComponent(location.pathname + location.search);

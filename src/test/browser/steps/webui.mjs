@@ -133,6 +133,8 @@ export async function searchEstimates(page, { text }) {
   await navigate(page, { label: /^(견적|Estimates)$/ });
   await page.getByLabel(/검색|Search/).fill(text);
   await page.waitForURL((url) => url.searchParams.get('q') === text);
+  // the list shows the last answer while the new one loads: wait for the search's own
+  await page.locator('[data-testid="estimate-results"][aria-busy="false"]').waitFor();
   await page.getByTestId('estimate-list').or(page.getByText(/조건에 맞는 견적이 없습니다|No estimate matches/)).waitFor();
   const list = page.getByTestId('estimate-list');
   return {
@@ -173,4 +175,80 @@ export async function timeToInteractive(page, { path, testId }) {
   await page.goto(path);
   await page.getByTestId(testId).waitFor();
   return { ms: Date.now() - started, url: page.url() };
+}
+
+/** Presses one of the estimate page's buttons and waits for the status to move, or for the refusal. */
+export async function estimateStep(page, { name }) {
+  const status = page.getByTestId('estimate-number').locator('xpath=..').getByTestId('status');
+  const before = await status.innerText();
+  await page.getByRole('button', { name, exact: typeof name === 'string' }).click();
+  await page.waitForFunction(
+    (was) => document.querySelector('[data-testid="step-refused"]')
+      || document.querySelector('[data-testid="estimate-number"]')?.parentElement
+        ?.querySelector('[data-testid="status"]')?.textContent !== was,
+    before,
+  );
+  const refused = page.getByTestId('step-refused');
+  return { before, status: await status.innerText(), refused: await refused.isVisible() ? await refused.innerText() : null };
+}
+
+/** Records the outcome of a sent estimate: won, or lost with its reason. */
+export async function recordOutcome(page, { outcome, reason }) {
+  await page.getByText(outcome, { exact: true }).click();
+  if (reason) {
+    await page.getByLabel(/사유|Reason|Why/).fill(reason);
+  }
+  return estimateStep(page, { name: /^(기록|Record)$/ });
+}
+
+/** What the estimate page shows: status, the approval's waiting levels and decisions, history, score, the PDF. */
+export async function readEstimate(page) {
+  await page.getByTestId('estimate-number').waitFor();
+  await page.getByTestId('history').waitFor();
+  const texts = async (locator) => (await locator.count() ? locator.allInnerTexts() : []);
+  const download = page.getByTestId('pdf-download');
+  await download.waitFor();
+  const pdf = await page.evaluate(async (href) => {
+    const bytes = new Uint8Array(await (await fetch(href)).arrayBuffer());
+    return { size: bytes.length, magic: String.fromCharCode(...bytes.slice(0, 5)) };
+  }, await download.getAttribute('href'));
+  await page.getByTestId('win-probability').or(page.getByTestId('win-score').getByText(/모델 점수|No model/)).waitFor();
+  const status = page.getByTestId('estimate-number').locator('xpath=..').getByTestId('status');
+  if (/^(승인 요청|Submitted)$/.test(await status.innerText())) {
+    // the approval process opens its level a moment after the submission
+    await page.getByTestId('approval-waiting').waitFor();
+  }
+  return {
+    url: page.url(),
+    number: await page.getByTestId('estimate-number').innerText(),
+    status: await status.innerText(),
+    waiting: await texts(page.getByTestId('approval-waiting')),
+    decisions: await texts(page.getByTestId('approval-decisions').locator('tbody tr')),
+    history: await texts(page.getByTestId('history').locator('.mantine-Timeline-itemTitle')),
+    winProbability: await texts(page.getByTestId('win-probability')),
+    pdf: { ...pdf, fileName: await download.getAttribute('download') },
+    actions: await texts(page.getByRole('main').getByRole('button')),
+    sidewaysScroll: await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth),
+  };
+}
+
+/** The moment now, to measure from (after another person's action, say). */
+export async function mark() {
+  return { at: Date.now() };
+}
+
+/**
+ * Waits, without reloading, until the estimate page shows the status: the page learns of the change by itself.
+ * Reports when it showed it, and whether the page was reloaded meanwhile (it must not have been).
+ */
+export async function waitForStatus(page, { status, timeoutMs = 20000 }) {
+  const loadedAt = await page.evaluate(() => performance.timeOrigin);
+  await page.getByTestId('estimate-number').locator('xpath=..').getByTestId('status')
+    .filter({ hasText: new RegExp(`^${status}$`) }).waitFor({ timeout: timeoutMs });
+  return {
+    at: Date.now(),
+    reloaded: (await page.evaluate(() => performance.timeOrigin)) !== loadedAt,
+    waiting: await page.getByTestId('approval-waiting').count(),
+    decisions: await page.getByTestId('approval-decisions').locator('tbody tr').allInnerTexts(),
+  };
 }

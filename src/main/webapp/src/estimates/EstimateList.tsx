@@ -93,6 +93,7 @@ export function EstimateList() {
           {estimates.error.message}
         </Text>
       )}
+      <Stack data-testid="estimate-results" aria-busy={estimates.isFetching}>
       {page && page.content.length === 0 && <Text>{t('estimates.none')}</Text>}
       {page && page.content.length > 0 && (
         <>
@@ -141,6 +142,7 @@ export function EstimateList() {
           </Group>
         </>
       )}
+      </Stack>
     </Stack>
   );
 }

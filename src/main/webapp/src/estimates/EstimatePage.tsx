@@ -5,7 +5,12 @@ import { day } from '../format/dates';
 import { useI18n } from '../i18n/I18n';
 import type { MessageKey } from '../i18n/messages';
 import { fromEstimate, toRequest } from './draft';
+import { ApprovalTimeline } from './ApprovalTimeline';
+import { EstimateActions } from './EstimateActions';
 import { PriceBreakdown } from './PriceBreakdown';
+import { QuoteDocument } from './QuoteDocument';
+import { RevisionList } from './RevisionList';
+import { WinScore } from './WinScore';
 import { useEstimate, useReviseEstimate } from './queries';
 import { StatusBadge } from './StatusBadge';
 
@@ -78,10 +83,27 @@ export function EstimatePage() {
         <Fact label="estimate.created" value={day(current.createdAt)} />
         <Fact label="estimate.validUntil" value={current.validUntil ?? '—'} />
       </SimpleGrid>
+      <EstimateActions estimate={current} />
       <Paper withBorder p="md">
         <PriceBreakdown priced={current} />
       </Paper>
       {current.note && <Text size="sm">{current.note}</Text>}
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <Paper withBorder p="md">
+          <ApprovalTimeline estimate={current} />
+        </Paper>
+        <Stack>
+          <Paper withBorder p="md">
+            <WinScore id={current.id} />
+          </Paper>
+          <Paper withBorder p="md">
+            <QuoteDocument id={current.id} number={current.number} revision={current.revision} />
+          </Paper>
+        </Stack>
+      </SimpleGrid>
+      <Paper withBorder p="md">
+        <RevisionList id={current.id} />
+      </Paper>
     </Stack>
   );
 }

@@ -6,11 +6,11 @@ import type { EstimateStatus } from './queries';
 const COLORS: Record<EstimateStatus, string> = {
   DRAFT: 'gray.8',
   SUBMITTED: 'blue.9',
-  CHANGES_REQUESTED: 'orange.9',
+  CHANGES_REQUESTED: '#a8410d',
   APPROVED: 'teal.9',
   REJECTED: 'red.9',
   SENT: 'indigo.9',
-  WON: 'green.9',
+  WON: '#1f6e30',
   LOST: 'dark.6',
   EXPIRED: 'gray.8',
   WITHDRAWN: 'gray.8',

@@ -98,3 +98,83 @@ export function useReviseEstimate(id: string) {
     },
   });
 }
+
+/** What an estimate's page shows beside it; refreshed together whenever the estimate changes. */
+function related(id: string) {
+  return [['estimate', id], ['approvals', id], ['waiting', id], ['revisions', id], ['estimates']];
+}
+
+export function useApprovals(id: number) {
+  return useQuery({
+    queryKey: ['approvals', String(id)],
+    queryFn: () => ok(client.GET('/api/v1/estimates/{id}/approvals', { params: { path: { id } } })),
+  });
+}
+
+export function useWaitingApprovals(id: number, active: boolean) {
+  return useQuery({
+    queryKey: ['waiting', String(id)],
+    queryFn: () => ok(client.GET('/api/v1/estimates/{id}/approvals/waiting', { params: { path: { id } } })),
+    enabled: active,
+    // the approval process opens its first level a moment after the submission: look again until it has
+    refetchInterval: (query) => (active && query.state.data?.length === 0 ? 2000 : false),
+  });
+}
+
+export function useRevisions(id: number) {
+  return useQuery({
+    queryKey: ['revisions', String(id)],
+    queryFn: () => ok(client.GET('/api/v1/estimates/{id}/revisions', { params: { path: { id: String(id) } } })),
+  });
+}
+
+/** The win model's view of the estimate, as the approver sees it in Tasklist. */
+export function usePrediction(id: number) {
+  return useQuery({
+    queryKey: ['prediction', String(id)],
+    queryFn: () => ok(client.POST('/api/v1/ai/predict', { body: { estimateId: id } })),
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+}
+
+/** The 견적서 as a PDF, held as an object URL: the API's answers may not be framed, a blob of this page may. */
+export function useQuotePdf(id: number, revision: number) {
+  return useQuery({
+    queryKey: ['pdf', String(id), revision],
+    queryFn: async () => {
+      const pdf = await ok(
+        client.GET('/api/v1/estimates/{id}/document', { params: { path: { id: String(id) }, query: { revision } }, parseAs: 'blob' }),
+      );
+      return URL.createObjectURL(pdf as unknown as Blob);
+    },
+    staleTime: Infinity,
+  });
+}
+
+export type Step =
+  | { step: 'submit' }
+  | { step: 'withdraw' }
+  | { step: 'send' }
+  | { step: 'outcome'; outcome: 'WON' | 'LOST'; reason?: string };
+
+/** Moves an estimate along its life: submit, withdraw, send, won or lost. */
+export function useEstimateStep(id: number) {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: async (step: Step) => {
+      const path = { params: { path: { id } } };
+      switch (step.step) {
+        case 'submit':
+          return ok(client.POST('/api/v1/estimates/{id}/submit', path));
+        case 'withdraw':
+          return ok(client.POST('/api/v1/estimates/{id}/withdraw', path));
+        case 'send':
+          return ok(client.POST('/api/v1/estimates/{id}/send', path));
+        case 'outcome':
+          return ok(client.POST('/api/v1/estimates/{id}/outcome', { ...path, body: { outcome: step.outcome, reason: step.reason } }));
+      }
+    },
+    onSettled: () => Promise.all(related(String(id)).map((queryKey) => queries.invalidateQueries({ queryKey }))),
+  });
+}

@@ -32,6 +32,11 @@ public record ApiOperation(String path, String method, JsonNode operation) {
         return operation.path("requestBody").path("content");
     }
 
+    /** A stream (server-sent events) that answers for as long as the caller listens. */
+    public boolean streams() {
+        return responses().path("200").path("content").has("text/event-stream");
+    }
+
     public boolean takesBody() {
         return operation.has("requestBody");
     }

@@ -159,5 +159,16 @@ public final class Chromium {
             }
             throw new AssertionError("no " + action + " step in " + results);
         }
+
+        /** The answers of every step of this kind, in order. */
+        public java.util.List<JsonNode> all(String action) {
+            java.util.List<JsonNode> found = new java.util.ArrayList<>();
+            results.forEach(result -> {
+                if (result.path("do").asText().equals(action)) {
+                    found.add(result);
+                }
+            });
+            return found;
+        }
     }
 }

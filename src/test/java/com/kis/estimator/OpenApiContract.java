@@ -75,6 +75,10 @@ public final class OpenApiContract implements ClientHttpRequestInterceptor {
         if (request.getURI().getPort() != server) {
             return response;
         }
+        if (response.getStatusCode().is2xxSuccessful() && MediaType.TEXT_EVENT_STREAM.isCompatibleWith(
+                response.getHeaders().getContentType())) {
+            return response; // a stream answers for as long as it is read: its caller reads what it needs
+        }
         byte[] answer;
         try (InputStream in = response.getBody()) {
             answer = in.readAllBytes();

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.lang.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,11 +13,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.kis.estimator.approval.ApprovalDecisions;
+import com.kis.estimator.approval.ApprovalProgress;
 import com.kis.estimator.approval.ApprovalSubmission;
 import com.kis.estimator.approval.record.ApprovalRecords;
 import com.kis.estimator.estimate.EstimateAccess;
 import com.kis.estimator.estimate.EstimateLifecycle;
+import com.kis.estimator.estimate.EstimateQueries;
 import com.kis.estimator.estimate.EstimateStatus;
+import com.kis.estimator.platform.web.ApiProblemException;
 import com.kis.estimator.platform.web.CurrentUser;
 import com.kis.estimator.security.Caller;
 import com.kis.estimator.security.Callers;
@@ -40,9 +44,14 @@ class ApprovalController {
     private final CurrentUser user;
     private final Callers callers;
     private final EstimateAccess access;
+    private final ApprovalProgress progress;
+    private final EstimateQueries estimates;
 
     ApprovalController(ApprovalSubmission submission, ApprovalDecisions decisions, ApprovalRecords records,
-            EstimateLifecycle lifecycle, CurrentUser user, Callers callers, EstimateAccess access) {
+            EstimateLifecycle lifecycle, CurrentUser user, Callers callers, EstimateAccess access,
+            ApprovalProgress progress, EstimateQueries estimates) {
+        this.progress = progress;
+        this.estimates = estimates;
         this.callers = callers;
         this.access = access;
         this.submission = submission;
@@ -118,6 +127,21 @@ class ApprovalController {
         return records.findByEstimate(id).stream().map(record -> new ApprovalView(record.getRevision(),
                 record.getLevel(), record.getApproverGroup(), record.getApprover(), record.getDecision(),
                 record.getComment(), record.getTaskId(), record.getDecidedAt())).toList();
+    }
+
+    @RequiresPermission(Permission.ESTIMATE_READ)
+    @GetMapping("/approvals/waiting")
+    @Operation(summary = "The approval levels waiting for a decision now: level, deciding group, since, due, overdue "
+            + "(empty when the estimate is not being approved)")
+    List<WaitingView> waiting(@PathVariable long id) {
+        access.requireVisible(id);
+        String number = estimates.number(id).orElseThrow(() -> ApiProblemException.notFound("Estimate", id));
+        return progress.waiting(number).stream().map(level -> new WaitingView(level.level(),
+                level.group(), level.since(), level.due(), level.overdue())).toList();
+    }
+
+    /** @param due null when the level has no deadline */
+    record WaitingView(int level, String group, Instant since, @Nullable Instant due, boolean overdue) {
     }
 
     /** A submission: the approval process that now runs, and the estimate's status. */

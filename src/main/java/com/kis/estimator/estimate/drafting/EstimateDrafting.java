@@ -17,7 +17,6 @@ import com.kis.estimator.catalog.CatalogLookup.CustomerInfo;
 import com.kis.estimator.estimate.EstimateStatus;
 import com.kis.estimator.estimate.history.RevisionDiff;
 import com.kis.estimator.estimate.model.Estimate;
-import com.kis.estimator.estimate.model.EstimateHistory;
 import com.kis.estimator.estimate.model.EstimateHistoryEntry;
 import com.kis.estimator.estimate.model.EstimateHistoryEntry.Action;
 import com.kis.estimator.estimate.model.EstimateItem;
@@ -46,7 +45,7 @@ public class EstimateDrafting {
 
     private final EstimateRepository estimates;
     private final EstimateRevisions revisions;
-    private final EstimateHistory history;
+    private final ChangeLog changes;
     private final EstimateNumbers numbers;
     private final CatalogLookup catalog;
     private final CatalogGeneration generation;
@@ -56,12 +55,12 @@ public class EstimateDrafting {
     private final DraftingMetrics metrics;
     private final Clock clock;
 
-    EstimateDrafting(EstimateRepository estimates, EstimateRevisions revisions, EstimateHistory history,
+    EstimateDrafting(EstimateRepository estimates, EstimateRevisions revisions, ChangeLog changes,
             EstimateNumbers numbers, CatalogLookup catalog, CatalogGeneration generation, QuotePricing pricing,
             TemplateExpansion templates, PricingProperties properties, DraftingMetrics metrics, Clock clock) {
         this.estimates = estimates;
         this.revisions = revisions;
-        this.history = history;
+        this.changes = changes;
         this.numbers = numbers;
         this.catalog = catalog;
         this.generation = generation;
@@ -198,7 +197,7 @@ public class EstimateDrafting {
     }
 
     private void record(Estimate estimate, Action action, EstimateStatus fromStatus, String actor, String detail) {
-        history.save(new EstimateHistoryEntry(estimate, action, fromStatus, actor, detail, Instant.now(clock)));
+        changes.record(estimate, action, fromStatus, actor, detail, Instant.now(clock));
     }
 
     private static BigDecimal zeroIfNull(BigDecimal value) {

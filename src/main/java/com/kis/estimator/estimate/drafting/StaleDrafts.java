@@ -17,7 +17,6 @@ import com.kis.estimator.catalog.CatalogGeneration;
 import com.kis.estimator.catalog.PriceListImported;
 import com.kis.estimator.estimate.EstimateStatus;
 import com.kis.estimator.estimate.model.Estimate;
-import com.kis.estimator.estimate.model.EstimateHistory;
 import com.kis.estimator.estimate.model.EstimateHistoryEntry;
 import com.kis.estimator.estimate.model.EstimateRepository;
 
@@ -33,15 +32,15 @@ class StaleDrafts {
     private static final Logger log = LoggerFactory.getLogger(StaleDrafts.class);
 
     private final EstimateRepository estimates;
-    private final EstimateHistory history;
+    private final ChangeLog changes;
     private final PriceCheck priceCheck;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    StaleDrafts(EstimateRepository estimates, EstimateHistory history, PriceCheck priceCheck,
+    StaleDrafts(EstimateRepository estimates, ChangeLog changes, PriceCheck priceCheck,
             PlatformTransactionManager transactions, Clock clock) {
         this.estimates = estimates;
-        this.history = history;
+        this.changes = changes;
         this.priceCheck = priceCheck;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -77,9 +76,9 @@ class StaleDrafts {
         if (!priceCheck.isStale(estimate, revision) || !estimate.flagPricesStale(now)) {
             return false;
         }
-        history.save(new EstimateHistoryEntry(estimate, EstimateHistoryEntry.Action.PRICES_STALE,
+        changes.record(estimate, EstimateHistoryEntry.Action.PRICES_STALE,
                 estimate.getStatus(), "erp-import", "prices changed by ERP import " + imported.importId() + " ("
-                        + imported.source() + ")", now));
+                        + imported.source() + ")", now);
         return true;
     }
 }

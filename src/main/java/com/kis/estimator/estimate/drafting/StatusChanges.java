@@ -16,7 +16,6 @@ import com.kis.estimator.estimate.EstimateClosed;
 import com.kis.estimator.estimate.EstimateLifecycle;
 import com.kis.estimator.estimate.EstimateStatus;
 import com.kis.estimator.estimate.model.Estimate;
-import com.kis.estimator.estimate.model.EstimateHistory;
 import com.kis.estimator.estimate.model.EstimateHistoryEntry;
 import com.kis.estimator.estimate.model.EstimateRepository;
 import com.kis.estimator.platform.web.ApiProblemException;
@@ -29,19 +28,19 @@ class StatusChanges implements EstimateLifecycle {
             EnumSet.of(EstimateStatus.LOST, EstimateStatus.REJECTED, EstimateStatus.CHANGES_REQUESTED);
 
     private final EstimateRepository estimates;
-    private final EstimateHistory history;
+    private final ChangeLog changes;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     private final AuditTrail audit;
     private final QuotedPrices quotedPrices;
 
-    StatusChanges(EstimateRepository estimates, EstimateHistory history, ApplicationEventPublisher events, Clock clock,
+    StatusChanges(EstimateRepository estimates, ChangeLog changes, ApplicationEventPublisher events, Clock clock,
             AuditTrail audit, QuotedPrices quotedPrices) {
         this.audit = audit;
         this.quotedPrices = quotedPrices;
         this.estimates = estimates;
-        this.history = history;
+        this.changes = changes;
         this.events = events;
         this.clock = clock;
     }
@@ -60,8 +59,8 @@ class StatusChanges implements EstimateLifecycle {
             throw ApiProblemException.invalidField("reason", "a reason is required to make an estimate " + to);
         }
         estimate.moveTo(to);
-        history.save(new EstimateHistoryEntry(estimate, EstimateHistoryEntry.Action.STATUS_CHANGED, from, actor,
-                reason, Instant.now(clock)));
+        changes.record(estimate, EstimateHistoryEntry.Action.STATUS_CHANGED, from, actor,
+                reason, Instant.now(clock));
         audit.recordAs(actor, "estimate.status", estimate.getNumber(), from + "->" + to, reason);
         if (to == EstimateStatus.APPROVED) {
             quotedPrices.record(estimate);

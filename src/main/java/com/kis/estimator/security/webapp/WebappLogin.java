@@ -75,7 +75,9 @@ class WebappLogin {
         http.securityMatcher(webappPath + "/**", "/oauth2/**", "/login/**", "/logout")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .oauth2Login(login -> login.authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(
-                        Pkce.resolver(registrations))))
+                        Pkce.resolver(registrations)))
+                        // without a page to return to, the webapps: "/" is the sales web UI, not Camunda's index
+                        .defaultSuccessUrl(webappPath + "/app/"))
                 .logout(logout -> logout.logoutSuccessHandler(endKeycloakSession))
                 // Camunda's webapps protect their API with their own CSRF filter (XSRF-TOKEN cookie, X-XSRF-TOKEN).
                 .csrf(csrf -> csrf.disable())

@@ -132,6 +132,61 @@ class SalesUiInChromiumTest extends EmbeddedInChromium {
         assertThat(found.last("axe").path("violations")).as(found.last("axe").toString()).isEmpty();
     }
 
+    /**
+     * A salesperson's day in the UI: an estimate written and submitted; approver1 decides it in Tasklist, in a
+     * browser context of their own, while the salesperson's page stays open and shows the approval by itself;
+     * then the estimate is sent and recorded as won, with the decision, the history, the win model's score and the
+     * 견적서 PDF on the estimate's page.
+     */
+    @Test
+    void aSalespersonsDayFromTheEstimateToWonWithTheApprovalDecidedInTasklistShownLive() {
+        Chromium.Steps day = browser("web-ui-day").step("openUi", "path", "/estimates")
+                .step("signInUi", "user", "sales1", "password", "sales1")
+                .step("writeEstimate", "customer", "대성", "customerOption", "(C-DAESUNG)", "lines",
+                        List.of(Map.of("search", "배선용차단기", "option", "(MCCB-3P-50)", "quantity", 10,
+                                "discount", 3)))
+                .step("estimateStep", "name", "승인 요청")
+                .step("readEstimate")
+                .step("as", "who", "approver")
+                .signIn("tasklist", "approver1").openFilter("My group's approvals")
+                .step("openTask", "name", "${writeEstimate.number}").claim().choose("승인 (Approve)").complete()
+                .step("mark")
+                .step("as", "who", "main")
+                .step("waitForStatus", "status", "승인")
+                .step("readEstimate")
+                .step("estimateStep", "name", "고객에게 발송")
+                .step("recordOutcome", "outcome", "수주")
+                .step("readEstimate").step("axe").step("screenshot", "name", "won")
+                .run();
+        String number = day.last("writeEstimate").path("number").asText();
+        String id = day.last("writeEstimate").path("url").asText().replaceAll(".*/", "");
+        List<JsonNode> reads = day.all("readEstimate");
+        JsonNode submitted = reads.get(0);
+        assertThat(submitted.path("status").asText()).isEqualTo("승인 요청");
+        assertThat(submitted.path("waiting").toString()).contains("단계 1", "approver", "기한");
+        assertThat(submitted.path("actions").toString()).contains("승인 요청 철회");
+
+        JsonNode live = day.last("waitForStatus");
+        assertThat(live.path("reloaded").asBoolean()).as("the page learnt of the decision by itself").isFalse();
+        assertThat(live.path("decisions").toString()).contains("approver1");
+        long latency = live.path("at").asLong() - day.last("mark").path("at").asLong();
+        System.out.printf("Web UI: approved in Tasklist, shown on the salesperson's open page %d ms later%n", latency);
+
+        JsonNode approved = reads.get(1);
+        assertThat(approved.path("decisions").get(0).asText()).contains("1 · approver", "승인", "approver1");
+        assertThat(approved.path("pdf").path("magic").asText()).isEqualTo("%PDF-");
+        assertThat(approved.path("pdf").path("fileName").asText()).isEqualTo(number + "-r1.pdf");
+        assertThat(approved.path("winProbability").toString()).matches(".*\\d{1,3}%.*");
+        assertThat(day.last("recordOutcome").path("status").asText()).isEqualTo("수주");
+        JsonNode won = reads.get(2);
+        assertThat(won.path("history").toString()).contains("작성", "상태 변경: 승인 요청", "상태 변경: 승인",
+                "상태 변경: 발송", "상태 변경: 수주");
+        assertThat(won.path("actions").toString()).doesNotContain("고객에게 발송", "승인 요청");
+        assertThat(won.path("sidewaysScroll").asBoolean()).isFalse();
+        assertThat(day.last("axe").path("violations")).as(day.last("axe").toString()).isEmpty();
+        assertThat(api("sales1").get("/api/v1/estimates/" + id).getBody().path("status").asText()).isEqualTo("WON");
+    }
+
     /** An estimate of 20 lines over the demo catalog's first 20 products. */
     private static Map<String, Object> twentyLines() {
         try (var lines = Files.lines(Path.of("src/main/resources/demo/catalog/products.csv"))) {

@@ -3,14 +3,10 @@ package com.kis.estimator.security.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,13 +17,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
-import com.kis.estimator.KeycloakTestServer;
-import com.kis.estimator.KisEstimatorApplication;
-import com.kis.estimator.PostgresTestDatabase;
+import com.kis.estimator.InstancesOnOneRedis;
 import com.kis.estimator.TestTokens;
 
 /**
@@ -44,31 +35,24 @@ class RateLimitTest {
     private static final int PREVIEW_LIMIT = 7;
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
-    private PostgresTestDatabase database;
-    private Process redis;
+    private InstancesOnOneRedis replicas;
     private String first;
     private String second;
 
     @BeforeAll
     void startTwoInstancesOnOneRedis() throws IOException {
-        int redisPort = freePort();
-        redis = new ProcessBuilder("redis-server", "--port", Integer.toString(redisPort), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no").redirectErrorStream(true)
-                .redirectOutput(Files.createTempFile("kis-rate-redis", ".log").toFile()).start();
-        database = PostgresTestDatabase.createFresh("kis_it_rate");
-        first = start(redisPort);
-        second = start(redisPort);
+        replicas = new InstancesOnOneRedis("kis_it_rate");
+        Map<String, String> limits = Map.of("kis.rate-limits.rules.estimates.limit", Integer.toString(LIMIT),
+                "kis.rate-limits.rules.auth.limit", Integer.toString(LIMIT),
+                "kis.rate-limits.rules.estimate-preview.limit", Integer.toString(PREVIEW_LIMIT));
+        first = replicas.start(limits);
+        second = replicas.start(limits);
     }
 
     @AfterAll
     void stop() {
-        instances.forEach(ConfigurableApplicationContext::close);
-        if (redis != null) {
-            redis.destroy();
-        }
-        if (database != null) {
-            database.drop();
+        if (replicas != null) {
+            replicas.close();
         }
     }
 
@@ -123,8 +107,7 @@ class RateLimitTest {
         String token = TestTokens.of("ops1");
         assertThat(get(first, "/api/v1/auth/me", token).statusCode()).isEqualTo(200);
 
-        redis.destroy();
-        redis.waitFor();
+        replicas.stopRedis();
 
         for (int request = 0; request < LIMIT + 2; request++) {
             HttpResponse<String> answer = get(second, "/api/v1/auth/me", token);
@@ -143,31 +126,4 @@ class RateLimitTest {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
-
-    private String start(int redisPort) {
-        Map<String, Object> properties = new HashMap<>(database.springProperties());
-        properties.put("server.port", "0");
-        properties.put("spring.data.redis.port", Integer.toString(redisPort));
-        properties.put("spring.data.redis.timeout", "500ms");
-        properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", KeycloakTestServer.get().issuer());
-        properties.put("kis.processes.directory", "src/test/resources/processes-fixture");
-        properties.put("camunda.bpm.job-execution.enabled", "false");
-        properties.put("camunda.bpm.webapp.enabled", "false");
-        properties.put("kis.rate-limits.rules.estimates.limit", Integer.toString(LIMIT));
-        properties.put("kis.rate-limits.rules.auth.limit", Integer.toString(LIMIT));
-        properties.put("kis.rate-limits.rules.estimate-preview.limit", Integer.toString(PREVIEW_LIMIT));
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(KisEstimatorApplication.class)
-                .profiles("prod").run(args);
-        instances.add(app);
-        return "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
 }

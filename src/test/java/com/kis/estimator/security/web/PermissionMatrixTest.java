@@ -85,6 +85,9 @@ class PermissionMatrixTest {
     }
 
     private ResponseEntity<String> call(Endpoint endpoint, String user) {
+        if (endpoint.streams()) {
+            return stream(endpoint, user);
+        }
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(TestTokens.of(user));
         headers.setAccept(List.of(MediaType.ALL));
@@ -100,6 +103,23 @@ class PermissionMatrixTest {
         return rest.exchange(endpoint.path(), endpoint.method(), new HttpEntity<>(body, headers), String.class);
     }
 
+    /** A stream's status and, when refused, its problem; the stream itself is closed unread. */
+    private ResponseEntity<String> stream(Endpoint endpoint, String user) {
+        try {
+            var answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(rest.getRootUri() + endpoint.path()))
+                    .header("Authorization", "Bearer " + TestTokens.of(user)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+            try (var body = answer.body()) {
+                String text = answer.statusCode() == 200 ? "(stream)"
+                        : new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                return ResponseEntity.status(answer.statusCode()).body(text);
+            }
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(endpoint.toString(), e);
+        }
+    }
+
     private List<Endpoint> endpoints() {
         List<Endpoint> endpoints = new ArrayList<>();
         mappings.getHandlerMethods().forEach((info, handler) -> {
@@ -113,8 +133,9 @@ class PermissionMatrixTest {
             var consumes = info.getConsumesCondition().getConsumableMediaTypes();
             boolean multipartOnly = consumes.size() == 1 && consumes.contains(MediaType.MULTIPART_FORM_DATA)
                     && !hasJsonTwin(pattern, info);
-            info.getMethodsCondition().getMethods().forEach(method -> endpoints.add(
-                    new Endpoint(HttpMethod.valueOf(method.name()), pattern, path, permission, multipartOnly)));
+            boolean streams = info.getProducesCondition().getProducibleMediaTypes().contains(MediaType.TEXT_EVENT_STREAM);
+            info.getMethodsCondition().getMethods().forEach(method -> endpoints.add(new Endpoint(
+                    HttpMethod.valueOf(method.name()), pattern, path, permission, multipartOnly, streams)));
         });
         return endpoints;
     }
@@ -135,7 +156,9 @@ class PermissionMatrixTest {
         return mapped.replaceAll("\\{(\\w+):[^}]*}", "{$1}");
     }
 
-    record Endpoint(HttpMethod method, String pattern, String path, Permission permission, boolean multipartOnly) {
+    /** @param streams server-sent events: the answer's status and headers are read, then the stream is closed */
+    record Endpoint(HttpMethod method, String pattern, String path, Permission permission, boolean multipartOnly,
+            boolean streams) {
         @Override
         public String toString() {
             return method + " " + path + " (" + (permission == null ? "no permission" : permission.code()) + ")";

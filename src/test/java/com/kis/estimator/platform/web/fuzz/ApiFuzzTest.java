@@ -77,7 +77,8 @@ class ApiFuzzTest {
         List<String> failures = new ArrayList<>();
         Map<Integer, Integer> statuses = new TreeMap<>();
         int requests = 0;
-        List<ApiOperation> operations = ApiOperation.all(document);
+        // a stream answers for as long as it is listened to: LiveUpdatesTest tries its door
+        List<ApiOperation> operations = ApiOperation.all(document).stream().filter(op -> !op.streams()).toList();
         for (int index = 1; index <= operations.size(); index++) {
             ApiOperation operation = operations.get(index - 1);
             for (String user : USERS) {
