@@ -1,5 +1,5 @@
 import { Anchor, Button, Group, Stack, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../i18n/I18n';
 import { useQuotePdf } from './queries';
 
@@ -8,22 +8,32 @@ export function QuoteDocument({ id, number, revision }: { id: number; number: st
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const pdf = useQuotePdf(id, revision);
+  // shown through an object URL of this page: the API's answers may not be framed
+  const url = useMemo(() => (pdf.data ? URL.createObjectURL(pdf.data) : undefined), [pdf.data]);
+  useEffect(
+    () => () => {
+      if (url) {
+        URL.revokeObjectURL(url);
+      }
+    },
+    [url],
+  );
   return (
     <Stack gap="sm" data-testid="quote-document">
       <Title order={3} size="h4">
         {t('pdf.title')}
       </Title>
       <Group>
-        <Button variant="light" size="md" onClick={() => setOpen((now) => !now)} disabled={!pdf.data}>
+        <Button variant="light" size="md" onClick={() => setOpen((now) => !now)} disabled={!url}>
           {t(open ? 'pdf.hide' : 'pdf.show')}
         </Button>
-        {pdf.data && (
-          <Anchor href={pdf.data} download={`${number}-r${revision}.pdf`} data-testid="pdf-download">
+        {url && (
+          <Anchor href={url} download={`${number}-r${revision}.pdf`} data-testid="pdf-download">
             {t('pdf.download')}
           </Anchor>
         )}
       </Group>
-      {open && pdf.data && <iframe src={pdf.data} title={`${t('pdf.title')} ${number}`} style={{ width: '100%', height: '70vh', border: 0 }} />}
+      {open && url && <iframe src={url} title={`${t('pdf.title')} ${number}`} style={{ width: '100%', height: '70vh', border: 0 }} />}
     </Stack>
   );
 }

@@ -138,16 +138,14 @@ export function usePrediction(id: number) {
   });
 }
 
-/** The 견적서 as a PDF, held as an object URL: the API's answers may not be framed, a blob of this page may. */
+/** The 견적서 as a PDF file. */
 export function useQuotePdf(id: number, revision: number) {
   return useQuery({
     queryKey: ['pdf', String(id), revision],
-    queryFn: async () => {
-      const pdf = await ok(
+    queryFn: async () =>
+      (await ok(
         client.GET('/api/v1/estimates/{id}/document', { params: { path: { id: String(id) }, query: { revision } }, parseAs: 'blob' }),
-      );
-      return URL.createObjectURL(pdf as unknown as Blob);
-    },
+      )) as unknown as Blob,
     staleTime: Infinity,
   });
 }
