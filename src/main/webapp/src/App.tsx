@@ -25,17 +25,17 @@ export function App() {
           <SignedIn>
             <Frame menu>
               <Suspense fallback={<Loading />}>
-              <Routes>
-                <Route path="/" element={<Navigate to="/estimates" replace />} />
-                <Route path="/estimates" element={<EstimateList />} />
-                <Route path="/estimates/new" element={<NewEstimate />} />
-                <Route path="/estimates/:id" element={<EstimatePage />} />
-                <Route path="/estimates/:id/edit" element={<ReviseEstimate />} />
-                {routes.filter((route) => route.path !== '/estimates').map((route) => (
-                  <Route key={route.path} path={`${route.path}/*`} element={<NotYet title={route.title} />} />
-                ))}
-                <Route path="*" element={<NotFound />} />
-              </Routes>
+                <Routes>
+                  <Route path="/" element={<Navigate to="/estimates" replace />} />
+                  <Route path="/estimates" element={<EstimateList />} />
+                  <Route path="/estimates/new" element={<NewEstimate />} />
+                  <Route path="/estimates/:id" element={<EstimatePage />} />
+                  <Route path="/estimates/:id/edit" element={<ReviseEstimate />} />
+                  {routes.filter((route) => route.path !== '/estimates').map((route) => (
+                    <Route key={route.path} path={`${route.path}/*`} element={<NotYet title={route.title} />} />
+                  ))}
+                  <Route path="*" element={<NotFound />} />
+                </Routes>
               </Suspense>
             </Frame>
           </SignedIn>

@@ -94,54 +94,54 @@ export function EstimateList() {
         </Text>
       )}
       <Stack data-testid="estimate-results" aria-busy={estimates.isFetching}>
-      {page && page.content.length === 0 && <Text>{t('estimates.none')}</Text>}
-      {page && page.content.length > 0 && (
-        <>
-          <Table.ScrollContainer minWidth={560}>
-            <Table highlightOnHover verticalSpacing="sm" data-testid="estimate-list">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('estimate.number')}</Table.Th>
-                  <Table.Th>{t('estimate.customer')}</Table.Th>
-                  <Table.Th>{t('estimates.status')}</Table.Th>
-                  <Table.Th ta="right">{t('estimate.total')}</Table.Th>
-                  <Table.Th>{t('estimate.created')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {page.content.map((estimate) => (
-                  <Table.Tr key={estimate.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/estimates/${estimate.id}`}>
-                        {estimate.number}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{estimate.customerName}</Table.Td>
-                    <Table.Td>
-                      <StatusBadge status={estimate.status} />
-                    </Table.Td>
-                    <Table.Td ta="right">{won(estimate.total)}</Table.Td>
-                    <Table.Td>{day(estimate.createdAt)}</Table.Td>
+        {page && page.content.length === 0 && <Text>{t('estimates.none')}</Text>}
+        {page && page.content.length > 0 && (
+          <>
+            <Table.ScrollContainer minWidth={560}>
+              <Table highlightOnHover verticalSpacing="sm" data-testid="estimate-list">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('estimate.number')}</Table.Th>
+                    <Table.Th>{t('estimate.customer')}</Table.Th>
+                    <Table.Th>{t('estimates.status')}</Table.Th>
+                    <Table.Th ta="right">{t('estimate.total')}</Table.Th>
+                    <Table.Th>{t('estimate.created')}</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <Group justify="space-between">
-            <Text size="sm">
-              {page.page.totalElements} {t('estimates.count')}
-            </Text>
-            {page.page.totalPages > 1 && (
-              <Pagination
-                total={page.page.totalPages}
-                value={filters.page + 1}
-                onChange={(value) => change('page', String(value))}
-                size="lg"
-              />
-            )}
-          </Group>
-        </>
-      )}
+                </Table.Thead>
+                <Table.Tbody>
+                  {page.content.map((estimate) => (
+                    <Table.Tr key={estimate.id}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/estimates/${estimate.id}`}>
+                          {estimate.number}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>{estimate.customerName}</Table.Td>
+                      <Table.Td>
+                        <StatusBadge status={estimate.status} />
+                      </Table.Td>
+                      <Table.Td ta="right">{won(estimate.total)}</Table.Td>
+                      <Table.Td>{day(estimate.createdAt)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            <Group justify="space-between">
+              <Text size="sm">
+                {page.page.totalElements} {t('estimates.count')}
+              </Text>
+              {page.page.totalPages > 1 && (
+                <Pagination
+                  total={page.page.totalPages}
+                  value={filters.page + 1}
+                  onChange={(value) => change('page', String(value))}
+                  size="lg"
+                />
+              )}
+            </Group>
+          </>
+        )}
       </Stack>
     </Stack>
   );
