@@ -65,18 +65,17 @@ public class EstimateAccess {
      * itself where it can be (owner, team), so that telling every open page costs no query for most of them.
      */
     public boolean mayFollow(Caller caller, EstimateChanged change) {
-        return caller.seesEverything()
-                || caller.id().equals(change.owner())
-                || (caller.hasRole(Role.SALES) && change.ownerTeam() != null
-                        && caller.teams().contains(change.ownerTeam()))
-                || viewers.canSee(change.id(), caller.id(), caller.groups());
+        return canSee(caller, change.id(), change.owner(), change.ownerTeam());
     }
 
     boolean canSee(Caller caller, Estimate estimate) {
+        return canSee(caller, estimate.getId(), estimate.getOwner(), estimate.getOwnerTeam());
+    }
+
+    private boolean canSee(Caller caller, long estimateId, String owner, String ownerTeam) {
         return caller.seesEverything()
-                || caller.id().equals(estimate.getOwner())
-                || (caller.hasRole(Role.SALES) && estimate.getOwnerTeam() != null
-                        && caller.teams().contains(estimate.getOwnerTeam()))
-                || viewers.canSee(estimate.getId(), caller.id(), caller.groups());
+                || caller.id().equals(owner)
+                || (caller.hasRole(Role.SALES) && ownerTeam != null && caller.teams().contains(ownerTeam))
+                || viewers.canSee(estimateId, caller.id(), caller.groups());
     }
 }

@@ -362,6 +362,21 @@ class EstimateApiTest {
     }
 
     @Test
+    void theWaitingApprovalsOfAnEstimateAreForThoseWhoMaySeeIt() {
+        long id = create(standardEstimate()).getBody().path("id").asLong();
+        ResponseEntity<JsonNode> draft = http().get("/api/v1/estimates/" + id + "/approvals/waiting");
+        assertThat(draft.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(draft.getBody()).as("a draft waits for no one").isEmpty();
+        // another team's salesperson cannot tell the estimate exists
+        assertProblem(JsonHttp.as(rest, "sales2").get("/api/v1/estimates/" + id + "/approvals/waiting"),
+                HttpStatus.NOT_FOUND, "/problems/not-found", null);
+        assertProblem(http().get("/api/v1/estimates/987654321/approvals/waiting"), HttpStatus.NOT_FOUND,
+                "/problems/not-found", null);
+        assertProblem(JsonHttp.as(rest, "analyst1").get("/api/v1/estimates/" + id + "/approvals/waiting"),
+                HttpStatus.FORBIDDEN, "/problems/forbidden", null);
+    }
+
+    @Test
     void thePreviewPricesAsASaveWouldAndWritesNothing() {
         long estimates = jdbc.queryForObject("select count(*) from estimator.estimates", Long.class);
         ResponseEntity<JsonNode> previewed = http().post("/api/v1/estimates/preview", standardEstimate());

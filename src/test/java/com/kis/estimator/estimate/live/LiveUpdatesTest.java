@@ -100,6 +100,11 @@ class LiveUpdatesTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(analyst.statusCode()).isEqualTo(403);
         assertThat(analyst.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        HttpResponse<String> typo = http.send(HttpRequest.newBuilder(URI.create(first + EVENTS + "?estimat=1"))
+                .header("Authorization", "Bearer " + TestTokens.of("sales1")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(typo.statusCode()).as(typo.body()).isEqualTo(400);
+        assertThat(typo.body()).contains("/problems/invalid-parameter", "estimat");
     }
 
     @Test
