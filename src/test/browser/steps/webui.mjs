@@ -134,7 +134,10 @@ export async function searchEstimates(page, { text }) {
   await page.getByLabel(/검색|Search/).fill(text);
   await page.waitForURL((url) => url.searchParams.get('q') === text);
   // the list shows the last answer while the new one loads: wait for the search's own
-  await page.locator('[data-testid="estimate-results"][aria-busy="false"]').waitFor();
+  await page.waitForFunction((searched) => {
+    const results = document.querySelector('[data-testid="estimate-results"]');
+    return results?.dataset.searched === searched && results.getAttribute('aria-busy') === 'false';
+  }, text);
   await page.getByTestId('estimate-list').or(page.getByText(/조건에 맞는 견적이 없습니다|No estimate matches/)).waitFor();
   const list = page.getByTestId('estimate-list');
   return {

@@ -93,7 +93,12 @@ export function EstimateList() {
           {estimates.error.message}
         </Text>
       )}
-      <Stack data-testid="estimate-results" aria-busy={estimates.isFetching}>
+      <Stack
+        data-testid="estimate-results"
+        aria-busy={estimates.isFetching}
+        // the text the shown list answers; none while the last search's list stands in for the next one's
+        data-searched={estimates.isPlaceholderData ? undefined : filters.q}
+      >
         {page && page.content.length === 0 && <Text>{t('estimates.none')}</Text>}
         {page && page.content.length > 0 && (
           <>
