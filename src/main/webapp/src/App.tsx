@@ -110,7 +110,15 @@ function Frame({ children, menu = false }: { children: ReactNode; menu?: boolean
                 variant="light"
                 size="sm"
                 loading={signOut.isPending}
-                onClick={() => signOut.mutate(undefined, { onSuccess: () => navigate('/sign-in') })}
+                onClick={() => {
+                  // Keycloak's session ends at the server's /logout, or the next sign-in would ask for nothing
+                  const keycloak = session.data?.signOutUrl;
+                  if (keycloak) {
+                    window.location.assign(keycloak);
+                  } else {
+                    signOut.mutate(undefined, { onSuccess: () => navigate('/sign-in') });
+                  }
+                }}
               >
                 {t('signOut')}
               </Button>

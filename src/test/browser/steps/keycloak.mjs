@@ -9,13 +9,30 @@ const HEADER = '[cam-widget-header] li.account';
  */
 export async function keycloakSignIn(page, { app = 'tasklist', user, password = user, otp }) {
   await page.goto(`/camunda/app/${app}/default/`);
+  const header = page.locator(HEADER);
+  const pages = await atKeycloak(page, { user, password, otp, landed: header });
+  return { pages, url: page.url(), user: (await header.locator('a.dropdown-toggle').innerText()).trim() };
+}
+
+/**
+ * The sales web UI's sign-in in production: on the UI's sign-in page (where a page that needs a user sent the
+ * browser) the Keycloak button, then Keycloak's pages, then back in the UI, signed in.
+ */
+export async function keycloakSignInUi(page, { user, password = user, otp }) {
+  await page.getByRole('link', { name: /Keycloak/ }).click();
+  const signOut = page.getByRole('button', { name: /로그아웃|Sign out/ });
+  const pages = await atKeycloak(page, { user, password, otp, landed: signOut });
+  return { pages, url: page.url(), user: (await page.getByTestId('signed-in-user').innerText()).trim() };
+}
+
+/** Keycloak's password page, then its TOTP page if it asks; waits until {@code landed} shows. */
+async function atKeycloak(page, { user, password, otp, landed }) {
   const pages = [await keycloakPage(page)];
   await page.locator('#username').fill(user);
   await page.locator('#password').fill(password);
   await page.locator('#kc-login').click();
   const otpField = page.locator('#otp');
-  const header = page.locator(HEADER);
-  await otpField.or(header).first().waitFor();
+  await otpField.or(landed).first().waitFor();
   if (await otpField.isVisible()) {
     pages.push(await keycloakPage(page));
     if (!otp) {
@@ -24,8 +41,8 @@ export async function keycloakSignIn(page, { app = 'tasklist', user, password = 
     await otpField.fill(otp);
     await page.locator('#kc-login').click();
   }
-  await header.waitFor();
-  return { pages, url: page.url(), user: (await header.locator('a.dropdown-toggle').innerText()).trim() };
+  await landed.waitFor();
+  return pages;
 }
 
 /** "Log out" from the user menu in the webapp's header; answers where the browser went and ended up. */
@@ -59,4 +76,12 @@ async function keycloakPage(page) {
     inputs => inputs.map(input => input.name).filter(Boolean));
   const heading = (await page.locator('h1').first().innerText().catch(() => '')).trim();
   return { host: url.host, path: url.pathname, heading, fields };
+}
+
+/** Follows the UI's Keycloak sign-in link: answers whether Keycloak asked for the password or let the user in. */
+export async function keycloakLinkUi(page) {
+  await page.getByRole('link', { name: /Keycloak/ }).click();
+  const signOut = page.getByRole('button', { name: /로그아웃|Sign out/ });
+  await page.locator('#username').or(signOut).first().waitFor();
+  return { url: page.url(), onKeycloakLogin: await page.locator('#username').isVisible() };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { returnPath } from './SignIn';
+import { rememberReturn, returnPath, takeReturn } from './SignIn';
 
 describe('returnPath', () => {
   it('goes back to the page that asked for a sign-in', () => {
@@ -12,5 +12,31 @@ describe('returnPath', () => {
     expect(returnPath('//evil.example/')).toBe('/estimates');
     expect(returnPath('/sign-in?from=/x')).toBe('/estimates');
     expect(returnPath(null)).toBe('/estimates');
+  });
+});
+
+describe('the page a Keycloak sign-in returns to', () => {
+  function tab() {
+    const kept = new Map<string, string>();
+    return {
+      setItem: (key: string, value: string) => void kept.set(key, value),
+      getItem: (key: string) => kept.get(key) ?? null,
+      removeItem: (key: string) => void kept.delete(key),
+    };
+  }
+
+  it('is kept in the tab until the sign-in lands, then used once', () => {
+    const storage = tab();
+    rememberReturn('/estimates/42', storage);
+    expect(takeReturn(null, storage)).toBe('/estimates/42');
+    expect(takeReturn(null, storage)).toBe('/estimates');
+  });
+
+  it('yields to a from in the address, and keeps only paths of the UI', () => {
+    const storage = tab();
+    rememberReturn('https://evil.example/', storage);
+    expect(takeReturn(null, storage)).toBe('/estimates');
+    rememberReturn('/templates', storage);
+    expect(takeReturn('/rfqs', storage)).toBe('/rfqs');
   });
 });

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Anchor, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { useForm } from 'react-hook-form';
 import { Navigate, useSearchParams } from 'react-router';
 import { z } from 'zod';
@@ -19,6 +19,22 @@ export function returnPath(from: string | null): string {
   return from && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/sign-in') ? from : '/estimates';
 }
 
+/**
+ * The page a Keycloak sign-in returns to: the server always lands it on /sign-in (it cannot know the UI's pages),
+ * so the page that asked is kept in this tab until then.
+ */
+const AFTER_KEYCLOAK = 'kis.signIn.from';
+
+export function rememberReturn(from: string | null, storage: Pick<Storage, 'setItem'> = sessionStorage) {
+  storage.setItem(AFTER_KEYCLOAK, returnPath(from));
+}
+
+export function takeReturn(from: string | null, storage: Pick<Storage, 'getItem' | 'removeItem'> = sessionStorage) {
+  const kept = storage.getItem(AFTER_KEYCLOAK);
+  storage.removeItem(AFTER_KEYCLOAK);
+  return returnPath(from ?? kept);
+}
+
 /** The sign-in page: the demo users' password form on the embedded default, Keycloak's link in production. */
 export function SignIn() {
   const { t } = useI18n();
@@ -26,10 +42,10 @@ export function SignIn() {
   const signIn = useSignIn();
   const [params] = useSearchParams();
   const form = useForm<Credentials>({ resolver: zodResolver(credentials), defaultValues: { username: '', password: '' } });
-  const back = returnPath(params.get('from'));
+  const from = params.get('from');
 
   if (session.data?.signedIn) {
-    return <Navigate to={back} replace />;
+    return <Navigate to={takeReturn(from)} replace />;
   }
   const refused = signIn.error instanceof ApiError ? signIn.error.problem : null;
   return (
@@ -38,7 +54,9 @@ export function SignIn() {
         <Stack>
           <Title order={2}>{t('signIn.title')}</Title>
           {session.data?.signIn === 'keycloak' && session.data.signInUrl ? (
-            <Anchor href={session.data.signInUrl}>{t('signIn.keycloak')}</Anchor>
+            <Button component="a" size="md" href={session.data.signInUrl} onClick={() => rememberReturn(from)}>
+              {t('signIn.keycloak')}
+            </Button>
           ) : (
             <form onSubmit={form.handleSubmit((values) => signIn.mutate(values))} noValidate>
               <Stack>

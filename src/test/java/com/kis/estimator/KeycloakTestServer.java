@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -119,9 +120,9 @@ public final class KeycloakTestServer {
                     withoutAudience.add(mapper);
                 }
             });
-            // The test servers run on 127.0.0.1 with random ports: let the webapp client return there.
+            // The test servers run on 127.0.0.1 with random ports: let the browsers' clients return there.
             for (JsonNode client : realm.get("clients")) {
-                if (client.path("clientId").asText().equals("kis-camunda")) {
+                if (Set.of("kis-camunda", "kis-web").contains(client.path("clientId").asText())) {
                     ((ArrayNode) client.get("redirectUris")).add("http://127.0.0.1*");
                 }
             }

@@ -57,6 +57,7 @@ public @interface PostgresIntegrationTest {
             Map<String, Object> properties = new HashMap<>(database.springProperties());
             properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", KeycloakTestServer.get().issuer());
             properties.put("kis.security.webapp.client-secret", "kis-camunda-test-secret");
+            properties.put("kis.security.web-ui.client-secret", "kis-web-test-secret");
             // Expired-token tests wait for the expiry plus this skew.
             properties.put("kis.security.token-clock-skew", "1s");
             // The tests send hundreds of requests per user; RateLimitTest checks the limits with instances of its own.

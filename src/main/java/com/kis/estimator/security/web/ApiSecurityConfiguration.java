@@ -33,10 +33,10 @@ import com.kis.estimator.security.identity.SecurityProperties;
 import com.kis.estimator.security.ratelimit.RateLimitFilter;
 
 /**
- * The API's filter chain and the one for everything else (in production a third, {@code WebappLogin}, signs the
- * Camunda webapps in through Keycloak). {@code /api/**} and {@code /engine-rest/**} are stateless: every request authenticates (a
- * Keycloak bearer token in production, HTTP Basic against Camunda's identity in the embedded default; or the web
- * UI's session with its CSRF token, {@link BrowserSessions}), failures
+ * The API's filter chain and the one for everything else (in production a third, {@code WebappLogin}, signs
+ * browsers in through Keycloak: the Camunda webapps and the web UI). {@code /api/**} and {@code /engine-rest/**}
+ * are stateless: every request authenticates (a Keycloak bearer token in production, HTTP Basic against Camunda's
+ * identity in the embedded default; or the web UI's session with its CSRF token, {@link BrowserSessions}), failures
  * answer problem+json; {@link PermissionCheck} then decides per API endpoint, Camunda's authorizations per engine
  * call. Everything else (Camunda's webapps in the embedded default with their own login and CSRF protection,
  * Actuator, the API docs) passes this layer and is guarded where it is served.

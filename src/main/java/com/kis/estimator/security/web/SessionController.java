@@ -62,9 +62,13 @@ class SessionController {
 
     /**
      * @param signIn    {@code password} (this endpoint's POST) or {@code keycloak} (go to {@code signInUrl})
-     * @param signInUrl where the browser goes to sign in at Keycloak; null with password sign-in
+     * @param signInUrl  where the browser goes to sign in at Keycloak; null with password sign-in
+     * @param signOutUrl where the browser goes to sign out of Keycloak too (this endpoint's DELETE would end only
+     *                   the application's session, and the next sign-in would ask for no password); null with
+     *                   password sign-in
      */
-    record SessionView(boolean signedIn, @Nullable Me user, String signIn, @Nullable String signInUrl) {
+    record SessionView(boolean signedIn, @Nullable Me user, String signIn, @Nullable String signInUrl,
+            @Nullable String signOutUrl) {
     }
 
     record SignIn(@NotBlank @Size(max = 100) String username, @NotBlank @Size(max = 200) String password) {
@@ -106,7 +110,7 @@ class SessionController {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(signedIn);
         sessions.saveContext(context, request, response);
-        return new SessionView(true, Me.of(((CallerAuthentication) signedIn).getPrincipal()), "password", null);
+        return new SessionView(true, Me.of(((CallerAuthentication) signedIn).getPrincipal()), "password", null, null);
     }
 
     @DeleteMapping(PATH)
@@ -124,12 +128,17 @@ class SessionController {
 
     private SessionView view() {
         String how = passwords.isPresent() ? "password" : "keycloak";
-        return callers.current().map(caller -> new SessionView(true, Me.of(caller), how, signInUrl()))
-                .orElseGet(() -> new SessionView(false, null, how, signInUrl()));
+        return callers.current().map(caller -> new SessionView(true, Me.of(caller), how, signInUrl(), signOutUrl()))
+                .orElseGet(() -> new SessionView(false, null, how, signInUrl(), signOutUrl()));
     }
 
     @Nullable
     private String signInUrl() {
         return passwords.isPresent() ? null : "/oauth2/authorization/kis-web";
+    }
+
+    @Nullable
+    private String signOutUrl() {
+        return passwords.isPresent() ? null : "/logout";
     }
 }

@@ -133,6 +133,20 @@ class CamundaWebappLoginTest {
                 "client_id=kis-camunda", "code_challenge_method=S256");
     }
 
+    /** The web UI's sign-in link starts the same flow with its own client; the UI is told where to sign out. */
+    @Test
+    void theWebUiSignsInWithItsOwnClientThroughTheServer() throws Exception {
+        Browser browser = new Browser();
+
+        HttpResponse<String> session = browser.get(app("/api/v1/auth/session"));
+        assertThat(session.body()).contains("\"signIn\":\"keycloak\"",
+                "\"signInUrl\":\"/oauth2/authorization/kis-web\"", "\"signOutUrl\":\"/logout\"");
+        HttpResponse<String> toKeycloak = browser.get(app("/oauth2/authorization/kis-web"));
+        assertThat(browser.location(toKeycloak).toString()).contains("/realms/kis/protocol/openid-connect/auth",
+                "client_id=kis-web", "code_challenge_method=S256", "redirect_uri=")
+                .doesNotContain("client_secret");
+    }
+
     private String submittedEstimateNumber() {
         return SubmittedEstimates.submitted(rest, "T-WEB");
     }
