@@ -33,6 +33,14 @@ const browser = await chromium.launch({
 // Each person in the scenario has a browser context of their own (cookies, storage); "as" switches between
 // them, so that one scenario can show a salesperson's page while an approver decides in Tasklist.
 const contexts = {};
+// Each person's clicks, as their pages saw them (trusted clicks only: what a user's hand would have done), kept in
+// the tab's sessionStorage as they happen, so that a click that leaves the page (a link) is counted too; the
+// "count" step reads them, for budgets such as time to quote.
+const COUNT_CLICKS = () => document.addEventListener('click', (event) => {
+  if (event.isTrusted) {
+    sessionStorage.setItem('kis.clicks', String(Number(sessionStorage.getItem('kis.clicks') ?? 0) + 1));
+  }
+}, true);
 async function pageOf(who) {
   if (!contexts[who]) {
     const context = await browser.newContext({
@@ -40,6 +48,7 @@ async function pageOf(who) {
       viewport: input.viewport ?? { width: 1400, height: 1000 },
     });
     context.setDefaultTimeout(input.timeoutMs ?? 20000);
+    await context.addInitScript(COUNT_CLICKS);
     contexts[who] = await context.newPage();
   }
   return contexts[who];
@@ -57,15 +66,22 @@ function resolved(step, results) {
   }));
 }
 
-let page = await pageOf('main');
+let who = 'main';
+let page = await pageOf(who);
 const results = [];
 let failure = null;
 for (const [index, step] of input.steps.entries()) {
   try {
     const started = Date.now();
     if (step.do === 'as') {
-      page = await pageOf(step.who);
-      results.push({ do: 'as', who: step.who, ms: Date.now() - started });
+      who = step.who;
+      page = await pageOf(who);
+      results.push({ do: 'as', who, ms: Date.now() - started });
+      continue;
+    }
+    if (step.do === 'count') {
+      const clicks = Number(await page.evaluate(() => sessionStorage.getItem('kis.clicks') ?? 0));
+      results.push({ do: 'count', who, clicks, at: Date.now() });
       continue;
     }
     const action = actions[step.do];

@@ -13,6 +13,7 @@ import { SignIn } from './pages/SignIn';
 const EstimateList = lazy(() => import('./estimates/EstimateList').then((m) => ({ default: m.EstimateList })));
 const EstimatePage = lazy(() => import('./estimates/EstimatePage').then((m) => ({ default: m.EstimatePage })));
 const NewEstimate = lazy(() => import('./estimates/EstimateEditor').then((m) => ({ default: m.NewEstimate })));
+const RfqPage = lazy(() => import('./rfqs/RfqPage').then((m) => ({ default: m.RfqPage })));
 const ReviseEstimate = lazy(() => import('./estimates/EstimateEditor').then((m) => ({ default: m.ReviseEstimate })));
 
 export function App() {
@@ -31,7 +32,8 @@ export function App() {
                   <Route path="/estimates/new" element={<NewEstimate />} />
                   <Route path="/estimates/:id" element={<EstimatePage />} />
                   <Route path="/estimates/:id/edit" element={<ReviseEstimate />} />
-                  {routes.filter((route) => route.path !== '/estimates').map((route) => (
+                  <Route path="/rfqs/*" element={<RfqPage />} />
+                  {routes.filter((route) => !['/estimates', '/rfqs'].includes(route.path)).map((route) => (
                     <Route key={route.path} path={`${route.path}/*`} element={<NotYet title={route.title} />} />
                   ))}
                   <Route path="*" element={<NotFound />} />

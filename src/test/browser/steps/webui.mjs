@@ -255,3 +255,85 @@ export async function waitForStatus(page, { status, timeoutMs = 20000 }) {
     decisions: await page.getByTestId('approval-decisions').locator('tbody tr').allInnerTexts(),
   };
 }
+
+const MEDIA_TYPES = { '.pdf': 'application/pdf', '.png': 'image/png', '.jpg': 'image/jpeg', '.tif': 'image/tiff' };
+const DOCUMENT_STATUS = { RECEIVED: '읽는 중', OCR_DONE: '품목 찾는 중', EXTRACTED: '검토 대기', REVIEWED: '검토 완료',
+  FAILED: '읽지 못함' };
+
+/**
+ * Drags a file from the desktop onto the RFQ page's drop zone (a drop event carrying the file, as the browser
+ * makes one), then watches the new document's card, without reloading, until it shows {@code until}. Answers the
+ * statuses the card went through and when.
+ */
+export async function dropRfq(page, { file, until = 'EXTRACTED', timeoutMs = 90000 }) {
+  const { readFileSync } = await import('node:fs');
+  const { basename, extname } = await import('node:path');
+  const loadedAt = await page.evaluate(() => performance.timeOrigin);
+  const dataTransfer = await page.evaluateHandle(({ base64, name, type }) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([bytes], name, { type }));
+    return transfer;
+  }, { base64: readFileSync(file).toString('base64'), name: basename(file), type: MEDIA_TYPES[extname(file)] });
+  const started = Date.now();
+  const answer = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/v1/ocr/process');
+  await page.getByTestId('rfq-drop').dispatchEvent('drop', { dataTransfer });
+  const uploaded = await answer;
+  const accepted = await uploaded.json();
+  const card = page.locator(`[data-testid="document"][data-id="${accepted.documentId}"]`);
+  const seen = [];
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const shown = await card.getByTestId('document-status').innerText().catch(() => null);
+    if (shown && seen.at(-1)?.status !== shown) {
+      seen.push({ status: shown, ms: Date.now() - started });
+    }
+    if (shown === DOCUMENT_STATUS[until] || shown === DOCUMENT_STATUS.FAILED || Date.now() > deadline) {
+      break;
+    }
+    await page.waitForTimeout(100);
+  }
+  return {
+    documentId: accepted.documentId,
+    httpStatus: uploaded.status(),
+    seen,
+    status: seen.at(-1)?.status,
+    reviewLink: await card.getByTestId('review-link').getAttribute('href').catch(() => null),
+    reloaded: (await page.evaluate(() => performance.timeOrigin)) !== loadedAt,
+    sidewaysScroll: await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth),
+  };
+}
+
+/**
+ * Follows the newest document's review link into Tasklist; signs in there when Camunda's own login asks (the
+ * embedded default: the webapps have their own sign-in), and waits for the review's form.
+ */
+export async function followReviewLink(page, { user, password = user }) {
+  await page.locator('[data-testid="document"][data-latest="true"]').getByTestId('review-link').click();
+  const form = page.locator('.fjs-container, [cam-tasklist-form] form').first();
+  const login = page.locator('input[ng-model=username]');
+  await form.or(login).first().waitFor();
+  const loginAsked = await login.isVisible();
+  if (loginAsked) {
+    await page.waitForLoadState('networkidle');
+    await login.fill(user);
+    await page.locator('input[ng-model=password]').fill(password);
+    await page.locator('button[type=submit]').click();
+    await form.waitFor();
+  }
+  await page.waitForLoadState('networkidle');
+  return {
+    url: page.url(),
+    loginAsked,
+    task: (await page.locator('.task-details h2, [cam-tasklist-task] .names h2').first().innerText()).trim(),
+  };
+}
+
+/** Opens the draft estimate a document's review made, from its card (the page learns of it live). */
+export async function openDraftFromRfq(page, { documentId, timeoutMs = 30000 }) {
+  const link = page.locator(`[data-testid="document"][data-id="${documentId}"]`).getByTestId('estimate-link');
+  await link.waitFor({ timeout: timeoutMs });
+  await link.click();
+  await page.getByTestId('estimate-number').waitFor();
+  return { url: page.url(), number: await page.getByTestId('estimate-number').innerText() };
+}

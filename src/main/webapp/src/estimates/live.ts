@@ -33,10 +33,12 @@ export function useLiveEstimates(enabled: boolean) {
     const source = new EventSource('/api/v1/estimates/events');
     let opened = false;
     source.addEventListener('estimate', (message) => refresh(queries, JSON.parse((message as MessageEvent).data)));
+    // the user's own uploads moving on: read, waiting for review, reviewed
+    source.addEventListener('document', () => queries.invalidateQueries({ queryKey: ['documents'] }));
     source.addEventListener('open', () => {
       if (opened) {
         // back after a gap: whatever changed meanwhile was not heard
-        queries.invalidateQueries({ predicate: (query) => ['estimate', 'estimates', 'approvals', 'waiting', 'revisions'].includes(String(query.queryKey[0])) });
+        queries.invalidateQueries({ predicate: (query) => ['estimate', 'estimates', 'approvals', 'waiting', 'revisions', 'documents'].includes(String(query.queryKey[0])) });
       }
       opened = true;
     });

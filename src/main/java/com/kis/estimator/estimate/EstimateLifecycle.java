@@ -12,4 +12,10 @@ public interface EstimateLifecycle {
      * @throws IllegalStateException when the transition is not allowed from the current status
      */
     String changeStatus(long estimateId, EstimateStatus to, String actor, String reason);
+
+    /**
+     * A level of the estimate's approval was decided: the pages that show the estimate refresh its approval (the
+     * next level now waiting, the decision made), also when its status stays as it was.
+     */
+    void approvalDecided(long estimateId);
 }

@@ -147,6 +147,19 @@ class DocumentIntakeTest {
         assertThat(runtime.getVariableTyped(review.getProcessInstanceId(), "pageImage").getValue().toString())
                 .startsWith("\"data:image/png;base64,");
 
+        // the uploader's list leads to the review in Tasklist; a repeated upload by someone else lists nothing
+        String reviewUrl = "/camunda/app/tasklist/default/#/?task=" + review.getId();
+        assertThat(JsonHttp.as(rest, "sales1").get("/api/v1/ocr/documents/" + id).getBody().path("reviewUrl").asText())
+                .isEqualTo(reviewUrl);
+        JsonNode mine = JsonHttp.as(rest, "sales1").get("/api/v1/ocr/documents?size=100").getBody();
+        assertThat(mine.path("content")).filteredOn(listed -> listed.path("id").asText().equals(id)).singleElement()
+                .satisfies(listed -> {
+                    assertThat(listed.path("status").asText()).isEqualTo("EXTRACTED");
+                    assertThat(listed.path("reviewUrl").asText()).isEqualTo(reviewUrl);
+                });
+        assertThat(JsonHttp.as(rest, "sales2").get("/api/v1/ocr/documents?size=100").getBody().path("content"))
+                .noneSatisfy(listed -> assertThat(listed.path("id").asText()).isEqualTo(id));
+
         // refused reviews leave the task open: an unknown product, an unknown decision, a caller outside sales
         ArrayNode lines = (ArrayNode) json.readTree(runtime.getVariableTyped(review.getProcessInstanceId(), "lines")
                 .getValue().toString());
@@ -181,6 +194,10 @@ class DocumentIntakeTest {
         JsonNode reviewed = awaitStatus(id, "REVIEWED");
         assertThat(reviewed.get("reviewedBy").asText()).isEqualTo("sales1");
         long estimateId = reviewed.get("estimateId").asLong();
+        assertThat(reviewed.path("reviewUrl").isNull()).as("no review waits any more").isTrue();
+        assertThat(JsonHttp.as(rest, "sales1").get("/api/v1/ocr/documents?size=100").getBody().path("content"))
+                .filteredOn(listed -> listed.path("id").asText().equals(id)).singleElement()
+                .satisfies(listed -> assertThat(listed.path("estimateId").asLong()).isEqualTo(estimateId));
         JsonNode estimate = JsonHttp.as(rest, "sales1").get("/api/v1/estimates/" + estimateId).getBody();
         assertThat(estimate.get("status").asText()).isEqualTo("DRAFT");
         assertThat(estimate.get("owner").asText()).isEqualTo("sales1");

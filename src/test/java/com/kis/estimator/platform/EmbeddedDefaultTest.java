@@ -267,6 +267,38 @@ class EmbeddedDefaultTest {
                 .getHeaders().get(HttpHeaders.SET_COOKIE)).as("Basic callers get no session and no token").isNull();
     }
 
+    /**
+     * A salesperson signed in to the web UI follows a review link into Tasklist and signs in there: Camunda gives
+     * the browser a new session (against fixation), and the UI's sign-in moves into it rather than being lost.
+     */
+    @Test
+    void aSignInAtCamundasLoginPageKeepsTheWebUisSignIn() {
+        ResponseEntity<JsonNode> first = http.getForEntity("/api/v1/auth/session", JsonNode.class);
+        String token = cookie(first, "XSRF-TOKEN");
+        String uiSession = cookie(browser(null, token, HttpMethod.POST, "/api/v1/auth/session",
+                "{\"username\":\"sales1\",\"password\":\"sales1\"}"), "JSESSIONID");
+
+        HttpHeaders page = new HttpHeaders();
+        page.set(HttpHeaders.COOKIE, "JSESSIONID=" + uiSession);
+        ResponseEntity<String> tasklist = http.exchange("/camunda/app/tasklist/default/", HttpMethod.GET,
+                new HttpEntity<>(page), String.class);
+        String camundaToken = cookie(tasklist, "XSRF-TOKEN");
+        HttpHeaders login = new HttpHeaders();
+        login.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        login.set(HttpHeaders.COOKIE, "JSESSIONID=" + uiSession + "; XSRF-TOKEN=" + camundaToken);
+        login.set("X-XSRF-TOKEN", camundaToken);
+        ResponseEntity<String> signedIn = http.exchange("/camunda/api/admin/auth/user/default/login/tasklist",
+                HttpMethod.POST, new HttpEntity<>("username=sales1&password=sales1", login), String.class);
+        assertThat(signedIn.getStatusCode()).as(signedIn.getBody()).isEqualTo(HttpStatus.OK);
+        String newSession = cookie(signedIn, "JSESSIONID");
+        assertThat(newSession).as("Camunda's new session against fixation").isNotNull().isNotEqualTo(uiSession);
+
+        assertThat(browser(newSession, null, HttpMethod.GET, "/api/v1/auth/me", null).getBody().path("user").asText())
+                .as("the web UI still signed in, in the new session").isEqualTo("sales1");
+        assertThat(browser(uiSession, null, HttpMethod.GET, "/api/v1/auth/me", null).getStatusCode())
+                .as("the old session id is worth nothing").isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
     /** A request as the web UI's browser sends it: the session and XSRF cookies, the token header. */
     private ResponseEntity<JsonNode> browser(String session, String token, HttpMethod method, String path, String json) {
         HttpHeaders headers = new HttpHeaders();

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import com.kis.estimator.approval.record.ApprovalRecord;
 import com.kis.estimator.approval.record.ApprovalRecords;
 import com.kis.estimator.audit.AuditTrail;
+import com.kis.estimator.estimate.EstimateLifecycle;
 import com.kis.estimator.estimate.EstimateSharing;
 import com.kis.estimator.platform.workflow.ProcessApi;
 import com.kis.estimator.security.Caller;
@@ -43,10 +44,13 @@ class ApprovalTaskListener implements TaskListener {
     private final AuditTrail audit;
     private final DecisionLock decisionLock;
     private final Callers callers;
+    private final EstimateLifecycle lifecycle;
 
     ApprovalTaskListener(IdentityService identity, ApprovalRecords records, MeterRegistry meters, Clock clock,
-            EstimateSharing sharing, AuditTrail audit, DecisionLock decisionLock, Callers callers) {
+            EstimateSharing sharing, AuditTrail audit, DecisionLock decisionLock, Callers callers,
+            EstimateLifecycle lifecycle) {
         this.callers = callers;
+        this.lifecycle = lifecycle;
         this.audit = audit;
         this.decisionLock = decisionLock;
         this.sharing = sharing;
@@ -109,6 +113,7 @@ class ApprovalTaskListener implements TaskListener {
                 revision, level, (String) task.getVariable(ApprovalVariables.LEVEL), approver, decision.name(),
                 comment, task.getId(), Instant.now(clock)));
         task.getExecution().getProcessInstance().setVariable(ApprovalVariables.LAST_APPROVER, approver);
+        lifecycle.approvalDecided(estimateId);
         audit.recordAs(approver, "approval.decide", (String) task.getVariable(ApprovalVariables.ESTIMATE_NUMBER),
                 decision.name() + " level " + level + " (" + task.getVariable(ApprovalVariables.LEVEL) + ")", comment);
         Timer.builder("kis.approval.decision").description("Time from an approval task's creation to its decision")

@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.kis.estimator.audit.AuditTrail;
 import com.kis.estimator.estimate.EstimateApproved;
 import com.kis.estimator.estimate.EstimateClosed;
+import com.kis.estimator.estimate.EstimateChanged;
 import com.kis.estimator.estimate.EstimateLifecycle;
 import com.kis.estimator.estimate.EstimateStatus;
 import com.kis.estimator.estimate.model.Estimate;
@@ -72,5 +73,13 @@ class StatusChanges implements EstimateLifecycle {
                     to == EstimateStatus.WON, Instant.now(clock)));
         }
         return estimate.getNumber();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public void approvalDecided(long estimateId) {
+        // no history entry: the approval keeps its own record of decisions; this only tells the open pages
+        estimates.findById(estimateId).ifPresent(estimate ->
+                events.publishEvent(EstimateChanged.of(estimate, "APPROVAL_DECIDED")));
     }
 }

@@ -34,7 +34,9 @@ class LiveController {
     @RequiresPermission(Permission.ESTIMATE_READ)
     @GetMapping(path = PATH, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Server-sent events: an `estimate` event ({id, number, status, action}) whenever an "
-            + "estimate the caller may see changes, on any instance; the stream ends after 30 minutes and the "
+            + "estimate the caller may see changes, on any instance, and a `document` event ({id, status}) when a "
+            + "document the caller uploaded has been read (EXTRACTED, ready for review), reviewed or failed; the "
+            + "stream ends after 30 minutes and the "
             + "browser's EventSource reconnects (retry: 2 s)")
     @ApiResponse(responseCode = "200", description = "The stream",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))

@@ -14,13 +14,15 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import com.kis.estimator.estimate.EstimateAccess;
 import com.kis.estimator.estimate.EstimateChanged;
+import com.kis.estimator.platform.live.UserNotice;
 import com.kis.estimator.security.Caller;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The open pages of this instance, each a server-sent event stream of the caller who opened it. A change reaches
- * the streams whose caller may see the estimate, and no other: a stream never names another user's estimate.
+ * the streams whose caller may see the estimate, and no other: a stream never names another user's estimate; a
+ * notice reaches only its user's streams.
  */
 @Component
 class LiveStreams {
@@ -58,6 +60,16 @@ class LiveStreams {
         });
     }
 
+    /** A notice reaches the pages of its one user only. */
+    void deliver(UserNotice notice) {
+        var event = new NoticeEvent(notice.id(), notice.status());
+        open.forEach((stream, caller) -> {
+            if (caller.id().equals(notice.user())) {
+                send(stream, SseEmitter.event().name(notice.kind()).data(event, MediaType.APPLICATION_JSON));
+            }
+        });
+    }
+
     /** Keeps proxies from closing a quiet stream, and finds the streams whose browser has gone. */
     @Scheduled(fixedDelayString = "${kis.live.heartbeat:20s}")
     void heartbeat() {
@@ -76,5 +88,9 @@ class LiveStreams {
 
     /** What a page learns: which estimate, its status now, and what happened. */
     record LiveEvent(long id, String number, String status, String action) {
+    }
+
+    /** What a page learns of a notice: what moved, and where it is now. */
+    record NoticeEvent(String id, String status) {
     }
 }

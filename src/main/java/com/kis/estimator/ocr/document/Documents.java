@@ -10,12 +10,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import com.kis.estimator.platform.live.UserNotice;
+
 /**
  * {@code erp_ai.document_processing}, {@code document_files} and {@code document_pages}. Status changes name
- * the status they expect, so a step repeated by a retry cannot move a document backwards.
+ * the status they expect, so a step repeated by a retry cannot move a document backwards. Every status change
+ * passes here, so here the uploader's open pages are told of it ({@link UserNotice}, after the commit).
  */
 @Repository
 public class Documents {
@@ -25,17 +29,33 @@ public class Documents {
             + " process_instance_id, estimate_id, reviewed_by, received_at, ocr_started_at, ocr_finished_at,"
             + " extracted_at, reviewed_at, ocr_ms, extract_ms";
 
+    /** The notices' name on the web UI's event stream. */
+    static final String NOTICE = "document";
+
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Documents(JdbcTemplate jdbc, Clock clock) {
+    Documents(JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     public Optional<DocumentRecord> find(UUID id) {
         return jdbc.query("SELECT " + COLUMNS + " FROM erp_ai.document_processing WHERE id = ?", Documents::row, id)
                 .stream().findFirst();
+    }
+
+    /** The documents one user uploaded, newest first. */
+    public List<DocumentRecord> receivedBy(String user, int offset, int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM erp_ai.document_processing WHERE received_by = ?"
+                + " ORDER BY received_at DESC, id LIMIT ? OFFSET ?", Documents::row, user, limit, offset);
+    }
+
+    public long countReceivedBy(String user) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM erp_ai.document_processing WHERE received_by = ?",
+                Long.class, user);
     }
 
     public Optional<DocumentRecord> findByChecksum(String checksum) {
@@ -107,8 +127,11 @@ public class Documents {
     /** Any open status → FAILED, with the reason for the sender. */
     public void failed(UUID id, String reason) {
         String shortened = reason == null || reason.length() <= 1000 ? reason : reason.substring(0, 997) + "...";
-        jdbc.update("UPDATE erp_ai.document_processing SET status = ?, failure_reason = ? WHERE id = ?"
+        int moved = jdbc.update("UPDATE erp_ai.document_processing SET status = ?, failure_reason = ? WHERE id = ?"
                 + " AND status IN ('RECEIVED', 'OCR_DONE', 'EXTRACTED')", DocumentStatus.FAILED.name(), shortened, id);
+        if (moved > 0) {
+            tellUploader(id, DocumentStatus.FAILED);
+        }
     }
 
     public List<PageRecord> pages(UUID id) {
@@ -134,6 +157,13 @@ public class Documents {
         if (moved == 0) {
             throw new IllegalStateException("document " + id + " is not " + from + "; cannot move it to " + to);
         }
+        tellUploader(id, to);
+    }
+
+    private void tellUploader(UUID id, DocumentStatus status) {
+        String uploader = jdbc.queryForObject("SELECT received_by FROM erp_ai.document_processing WHERE id = ?",
+                String.class, id);
+        events.publishEvent(new UserNotice(uploader, NOTICE, id.toString(), status.name()));
     }
 
     private Timestamp now() {

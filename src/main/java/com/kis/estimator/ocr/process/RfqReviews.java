@@ -47,6 +47,21 @@ public class RfqReviews {
         this.variables = variables;
     }
 
+    /** The open review tasks of these documents, by document: where a link to the review leads. */
+    public Map<UUID, String> openTasks(Collection<DocumentRecord> documents) {
+        Map<String, UUID> byInstance = new HashMap<>();
+        documents.stream().filter(document -> document.status() == DocumentStatus.EXTRACTED
+                && document.processInstanceId() != null)
+                .forEach(document -> byInstance.put(document.processInstanceId(), document.id()));
+        if (byInstance.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, String> open = new HashMap<>();
+        tasks.createTaskQuery().taskDefinitionKey(TASK).processInstanceIdIn(byInstance.keySet().toArray(String[]::new))
+                .list().forEach(task -> open.put(byInstance.get(task.getProcessInstanceId()), task.getId()));
+        return open;
+    }
+
     @Transactional
     public void submit(UUID documentId, String user, Collection<String> groups, RfqReview review) {
         DocumentRecord document = documents.find(documentId)

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.lang.Nullable;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kis.estimator.ocr.document.DocumentRecord;
 import com.kis.estimator.ocr.document.DocumentStatus;
@@ -17,7 +19,8 @@ import com.kis.estimator.ocr.document.PageRecord;
 record DocumentView(UUID id, DocumentStatus status, String failureReason, String fileName, String mediaType,
         long sizeBytes, String checksum, String channel, String receivedBy, String customerCode, Integer pageCount,
         BigDecimal ocrConfidence, List<Page> pages, String text, JsonNode extraction, BigDecimal extractionConfidence,
-        Long estimateId, String reviewedBy, String processInstanceId, Timings timings, String fileUrl) {
+        Long estimateId, String reviewedBy, String processInstanceId, Timings timings, String fileUrl,
+        @Nullable String reviewUrl) {
 
     record Page(int number, int width, int height, int dpi, BigDecimal skewDegrees, BigDecimal ocrConfidence,
             long prepareMs, long ocrMs, String text, String imageUrl) {
@@ -28,7 +31,7 @@ record DocumentView(UUID id, DocumentStatus status, String failureReason, String
             Instant reviewedAt, Long ocrMs, Long extractMs, Long msPerPage) {
     }
 
-    static DocumentView of(DocumentRecord d, List<PageRecord> pages, JsonNode extraction) {
+    static DocumentView of(DocumentRecord d, List<PageRecord> pages, JsonNode extraction, @Nullable String reviewUrl) {
         String base = "/api/v1/ocr/documents/" + d.id();
         List<Page> views = pages.stream().map(p -> new Page(p.number(), p.width(), p.height(), p.dpi(),
                 p.skewDegrees(), p.ocrConfidence(), p.prepareMillis(), p.ocrMillis(), p.text(),
@@ -41,6 +44,6 @@ record DocumentView(UUID id, DocumentStatus status, String failureReason, String
                 text, extraction, d.extractionConfidence(), d.estimateId(), d.reviewedBy(), d.processInstanceId(),
                 new Timings(d.receivedAt(), d.ocrStartedAt(), d.ocrFinishedAt(), d.extractedAt(), d.reviewedAt(),
                         d.ocrMillis(), d.extractMillis(), perPage),
-                base + "/file");
+                base + "/file", reviewUrl);
     }
 }

@@ -7,6 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -59,13 +64,16 @@ class OcrController {
     private final DocumentIntake intake;
     private final Documents documents;
     private final RfqReviews reviews;
+    private final ReviewLinks links;
     private final Callers callers;
     private final ObjectMapper json;
 
-    OcrController(DocumentIntake intake, Documents documents, RfqReviews reviews, Callers callers, ObjectMapper json) {
+    OcrController(DocumentIntake intake, Documents documents, RfqReviews reviews, ReviewLinks links, Callers callers,
+            ObjectMapper json) {
         this.intake = intake;
         this.documents = documents;
         this.reviews = reviews;
+        this.links = links;
         this.callers = callers;
         this.json = json;
     }
@@ -102,11 +110,25 @@ class OcrController {
     }
 
     @RequiresPermission(Permission.DOCUMENTS)
+    @GetMapping("/documents")
+    @Operation(summary = "The documents the caller uploaded, newest first: status, and the link to the review "
+            + "while one waits (Tasklist) or the draft estimate it made")
+    Page<DocumentSummary> mine(@PageableDefault(size = 20) @ParameterObject Pageable page) {
+        String user = callers.current().orElseThrow().id();
+        List<DocumentRecord> found = documents.receivedBy(user, (int) page.getOffset(), page.getPageSize());
+        Map<UUID, String> reviewUrls = links.of(found);
+        return new PageImpl<>(found.stream().map(d -> DocumentSummary.of(d, reviewUrls.get(d.id()))).toList(), page,
+                documents.countReceivedBy(user));
+    }
+
+    @RequiresPermission(Permission.DOCUMENTS)
     @GetMapping("/documents/{id}")
-    @Operation(summary = "A document: status, pages, text, extracted fields and lines with confidence, timings")
+    @Operation(summary = "A document: status, pages, text, extracted fields and lines with confidence, timings, "
+            + "and the link to its review while one waits")
     DocumentView document(@PathVariable UUID id) {
         DocumentRecord document = find(id);
-        return DocumentView.of(document, documents.pages(id), extraction(document));
+        return DocumentView.of(document, documents.pages(id), extraction(document),
+                links.of(List.of(document)).get(id));
     }
 
     @RequiresPermission(Permission.DOCUMENTS)

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -24,8 +25,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.kis.estimator.Await;
 import com.kis.estimator.InstancesOnOneRedis;
 import com.kis.estimator.TestTokens;
+import com.kis.estimator.ocr.RfqPages;
+import com.kis.estimator.ocr.RfqSamples;
 
 /**
  * Live updates across replicas: two instances on one PostgreSQL and one Redis (a redis-server of this test's own,
@@ -48,8 +53,10 @@ class LiveUpdatesTest {
     @BeforeAll
     void startTwoInstancesOnOneRedis() throws Exception {
         replicas = new InstancesOnOneRedis("kis_it_live");
-        first = replicas.start(Map.of("kis.rate-limits.enabled", "false"));
-        second = replicas.start(Map.of("kis.rate-limits.enabled", "false"));
+        // the real processes, and the first instance runs the jobs (documents read, approvals moving on)
+        first = replicas.start(Map.of("kis.rate-limits.enabled", "false", "kis.processes.directory", "processes",
+                "camunda.bpm.job-execution.enabled", "true"));
+        second = replicas.start(Map.of("kis.rate-limits.enabled", "false", "kis.processes.directory", "processes"));
         // the catalog the estimates below are written on
         post(first, "/api/v1/products", "admin", """
                 {"code":"T-LIVE-1","name":"시험 차단기","category":"BREAKER","unit":"EA","listPrice":10000,"cost":7000}""");
@@ -107,6 +114,43 @@ class LiveUpdatesTest {
         assertThat(typo.body()).contains("/problems/invalid-parameter", "estimat");
     }
 
+    /**
+     * Beyond status changes: a level of a two-level approval decided (the status stays SUBMITTED, the page's
+     * approval moves on), and the uploader's own document read and waiting for review, which no one else hears of.
+     */
+    @Test
+    @Order(2)
+    void aDecidedLevelAndAReadDocumentReachTheirPagesOnTheOtherInstance() throws Exception {
+        BlockingQueue<JsonNode> owner = listen(second, "sales1");
+        BlockingQueue<JsonNode> otherTeam = listen(second, "sales2");
+
+        JsonNode large = post(first, "/api/v1/estimates", "sales1", """
+                {"customerCode":"T-LIVE-C","items":[{"productCode":"T-LIVE-1","quantity":1500}]}""");
+        long id = large.path("id").asLong();
+        assertThat(next(owner).path("action").asText()).isEqualTo("CREATED");
+        assertThat(send(first, "/api/v1/estimates/" + id + "/submit", "sales1", "{}")).isEqualTo(202);
+        assertThat(next(owner).path("status").asText()).isEqualTo("SUBMITTED");
+        Await.until("approver1's level-1 decision", () -> send(first, "/api/v1/estimates/" + id + "/approve",
+                "approver1", "{\"decision\":\"APPROVE\",\"comment\":\"1단계 승인\"}") < 300 ? true : null);
+        JsonNode decided = next(owner);
+        assertThat(decided.path("action").asText()).isEqualTo("APPROVAL_DECIDED");
+        assertThat(decided.path("status").asText()).as("a manager's level follows").isEqualTo("SUBMITTED");
+
+        RfqPages.Rfq rfq = RfqSamples.rfq(5, 2);
+        HttpResponse<String> uploaded = http.send(multipart(first + "/api/v1/ocr/process", "sales1",
+                "rfq-" + rfq.documentNumber() + ".png", RfqPages.png(RfqPages.page(rfq))), HttpResponse.BodyHandlers.ofString());
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(202);
+        String document = json.readTree(uploaded.body()).path("documentId").asText();
+        JsonNode ready;
+        do { // read (OCR_DONE), then extracted and waiting for review
+            ready = next(owner, "document");
+        } while (!ready.path("status").asText().matches("EXTRACTED|FAILED"));
+        assertThat(ready.path("status").asText()).as(ready.toString()).isEqualTo("EXTRACTED");
+        assertThat(ready.path("id").asText()).isEqualTo(document);
+        assertThat(otherTeam.stream().filter(event -> event.path("event").asText().equals("document")))
+                .as("nobody else hears of sales1's document").isEmpty();
+    }
+
     @Test
     @Order(3) // stops Redis
     void withRedisGoneAnInstanceStillTellsItsOwnPages() throws Exception {
@@ -125,7 +169,7 @@ class LiveUpdatesTest {
                 {"customerCode":"T-LIVE-C","items":[{"productCode":"T-LIVE-1","quantity":2}]}""";
     }
 
-    /** A page's stream: its `estimate` events, as JSON, in the order they arrive. */
+    /** A page's stream: its events, as JSON with the event's name in "event", in the order they arrive. */
     private BlockingQueue<JsonNode> listen(String base, String user) throws Exception {
         HttpResponse<Stream<String>> answer = http.send(HttpRequest.newBuilder(URI.create(base + EVENTS))
                 .header("Authorization", "Bearer " + TestTokens.of(user)).header("Accept", "text/event-stream")
@@ -138,9 +182,9 @@ class LiveUpdatesTest {
             answer.body().forEach(line -> {
                 if (line.startsWith("event:")) {
                     event[0] = line.substring(6).trim();
-                } else if (line.startsWith("data:") && "estimate".equals(event[0])) {
+                } else if (line.startsWith("data:") && event[0] != null) {
                     try {
-                        events.add(json.readTree(line.substring(5)));
+                        events.add(((ObjectNode) json.readTree(line.substring(5))).put("event", event[0]));
                     } catch (IOException e) {
                         throw new IllegalStateException(line, e);
                     }
@@ -152,10 +196,44 @@ class LiveUpdatesTest {
         return events;
     }
 
+    /** The stream's next `estimate` event. */
     private static JsonNode next(BlockingQueue<JsonNode> events) throws InterruptedException {
-        JsonNode event = events.poll(20, TimeUnit.SECONDS);
-        assertThat(event).as("an event within 20 s").isNotNull();
-        return event;
+        return next(events, "estimate");
+    }
+
+    private static JsonNode next(BlockingQueue<JsonNode> events, String name) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        for (;;) {
+            JsonNode event = events.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            assertThat(event).as("a %s event within 20 s", name).isNotNull();
+            if (event.path("event").asText().equals(name)) {
+                return event;
+            }
+        }
+    }
+
+    private int send(String base, String path, String user, String body) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Authorization", "Bearer " + TestTokens.of(user)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpRequest multipart(String url, String user, String fileName, byte[] content) {
+        String boundary = "kis-" + System.nanoTime();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: image/png\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + TestTokens.of(user))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, content, tail))).build();
     }
 
     private JsonNode post(String base, String path, String user, String body) throws Exception {

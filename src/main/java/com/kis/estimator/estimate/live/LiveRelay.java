@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.lang.Nullable;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -16,16 +17,18 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kis.estimator.estimate.EstimateChanged;
+import com.kis.estimator.platform.live.UserNotice;
 
 /**
- * Carries every committed change to every instance: published on a Redis topic, and each instance tells its own
- * open pages ({@link LiveStreams}). With Redis away, an instance still tells its own pages, and the others learn
- * of the change when their pages next load; the topic is subscribed again once Redis answers.
+ * Carries every committed change to every instance: a change to an estimate, or a notice for one user, published
+ * on a Redis topic; each instance tells its own open pages ({@link LiveStreams}). With Redis away, an instance
+ * still tells its own pages, and the others learn of the change when their pages next load; the topic is
+ * subscribed again once Redis answers.
  */
 @Component
-class EstimateChangeRelay {
+class LiveRelay {
 
-    private static final Logger log = LoggerFactory.getLogger(EstimateChangeRelay.class);
+    private static final Logger log = LoggerFactory.getLogger(LiveRelay.class);
     static final String TOPIC = "kis:estimate-changes";
 
     private final RedissonClient redis;
@@ -33,18 +36,35 @@ class EstimateChangeRelay {
     private final ObjectMapper json;
     private volatile boolean subscribed;
 
-    EstimateChangeRelay(RedissonClient redis, LiveStreams streams, ObjectMapper json) {
+    LiveRelay(RedissonClient redis, LiveStreams streams, ObjectMapper json) {
         this.redis = redis;
         this.streams = streams;
         this.json = json;
     }
 
-    /** Runs after the commit, in the request that made the change: it never waits for Redis. */
+    /** One message on the topic: exactly one of the two is set. */
+    record Relayed(@Nullable EstimateChanged estimate, @Nullable UserNotice notice) {
+
+        String what() {
+            return estimate != null ? estimate.number() : notice.kind() + " " + notice.id();
+        }
+    }
+
+    /** Runs after the commit, in the request or job that made the change: it never waits for Redis. */
     @TransactionalEventListener(fallbackExecution = true)
     void committed(EstimateChanged change) {
+        relay(new Relayed(change, null));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void committed(UserNotice notice) {
+        relay(new Relayed(null, notice));
+    }
+
+    private void relay(Relayed change) {
         boolean heardFromTopic = subscribed;
         if (!heardFromTopic) {
-            streams.deliver(change);
+            deliver(change);
         }
         try {
             topic().publishAsync(write(change)).whenComplete((receivers, failed) -> {
@@ -57,11 +77,19 @@ class EstimateChangeRelay {
         }
     }
 
-    private void missed(EstimateChanged change, Throwable redisAway, boolean notDeliveredYet) {
-        log.warn("Live update of {} reaches this instance's pages only: Redis unavailable ({})", change.number(),
+    private void missed(Relayed change, Throwable redisAway, boolean notDeliveredYet) {
+        log.warn("Live update of {} reaches this instance's pages only: Redis unavailable ({})", change.what(),
                 redisAway.getMessage());
         if (notDeliveredYet) {
-            streams.deliver(change);
+            deliver(change);
+        }
+    }
+
+    private void deliver(Relayed change) {
+        if (change.estimate() != null) {
+            streams.deliver(change.estimate());
+        } else {
+            streams.deliver(change.notice());
         }
     }
 
@@ -72,7 +100,7 @@ class EstimateChangeRelay {
             return;
         }
         try {
-            topic().addListener(String.class, (channel, message) -> streams.deliver(read(message)));
+            topic().addListener(String.class, (channel, message) -> deliver(read(message)));
             subscribed = true;
         } catch (RuntimeException redisAway) {
             log.warn("Live updates from other instances paused: Redis unavailable ({}); trying again in {}",
@@ -84,7 +112,7 @@ class EstimateChangeRelay {
         return redis.getTopic(TOPIC, StringCodec.INSTANCE);
     }
 
-    private String write(EstimateChanged change) {
+    private String write(Relayed change) {
         try {
             return json.writeValueAsString(change);
         } catch (JsonProcessingException e) {
@@ -92,9 +120,9 @@ class EstimateChangeRelay {
         }
     }
 
-    private EstimateChanged read(String message) {
+    private Relayed read(String message) {
         try {
-            return json.readValue(message, EstimateChanged.class);
+            return json.readValue(message, Relayed.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable change on " + TOPIC + ": " + message, e);
         }
