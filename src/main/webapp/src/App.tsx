@@ -13,6 +13,7 @@ import { SignIn } from './pages/SignIn';
 const EstimateList = lazy(() => import('./estimates/EstimateList').then((m) => ({ default: m.EstimateList })));
 const EstimatePage = lazy(() => import('./estimates/EstimatePage').then((m) => ({ default: m.EstimatePage })));
 const NewEstimate = lazy(() => import('./estimates/EstimateEditor').then((m) => ({ default: m.NewEstimate })));
+const ErpPage = lazy(() => import('./erp/ErpPage').then((m) => ({ default: m.ErpPage })));
 const RfqPage = lazy(() => import('./rfqs/RfqPage').then((m) => ({ default: m.RfqPage })));
 const ReviseEstimate = lazy(() => import('./estimates/EstimateEditor').then((m) => ({ default: m.ReviseEstimate })));
 
@@ -33,7 +34,8 @@ export function App() {
                   <Route path="/estimates/:id" element={<EstimatePage />} />
                   <Route path="/estimates/:id/edit" element={<ReviseEstimate />} />
                   <Route path="/rfqs/*" element={<RfqPage />} />
-                  {routes.filter((route) => !['/estimates', '/rfqs'].includes(route.path)).map((route) => (
+                  <Route path="/erp/*" element={<ErpPage />} />
+                  {routes.filter((route) => !['/estimates', '/rfqs', '/erp'].includes(route.path)).map((route) => (
                     <Route key={route.path} path={`${route.path}/*`} element={<NotYet title={route.title} />} />
                   ))}
                   <Route path="*" element={<NotFound />} />
@@ -130,7 +132,7 @@ function Frame({ children, menu = false }: { children: ReactNode; menu?: boolean
       </AppShell.Header>
       {menu && (
         <AppShell.Navbar p="xs" component="nav">
-          {routes.map((route) => (
+          {routes.filter((route) => session.data?.user?.permissions.includes(route.permission)).map((route) => (
             <NavLink
               key={route.path}
               component={RouterLink}

@@ -337,3 +337,30 @@ export async function openDraftFromRfq(page, { documentId, timeoutMs = 30000 }) 
   await page.getByTestId('estimate-number').waitFor();
   return { url: page.url(), number: await page.getByTestId('estimate-number').innerText() };
 }
+
+/** The menu's links, as the signed-in user sees them (behind the burger on a phone: their names all the same). */
+export async function menu(page) {
+  const links = page.getByRole('navigation').getByRole('link');
+  return { links: (await links.allTextContents()).map((text) => text.trim()) };
+}
+
+/**
+ * Imports an ERP export file on the ERP page: chooses the file, presses Import, and waits for the import's result
+ * (its state badge) with the counts and the rejected rows as the page lists them.
+ */
+export async function importErpFile(page, { file, timeoutMs = 60000 }) {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('erp-file').click()]);
+  await chooser.setFiles(file);
+  await page.getByRole('button', { name: /^(가져오기|Import)$/ }).click();
+  const result = page.getByTestId('import-result');
+  await result.getByTestId('import-state').filter({ hasText: /^(완료|실패|검토 대기|Completed|Failed|Waiting for review)$/ })
+    .waitFor({ timeout: timeoutMs });
+  const rows = result.getByTestId('rejected-rows').locator('tbody tr');
+  return {
+    state: await result.getByTestId('import-state').innerText(),
+    counts: await result.getByTestId('import-counts').innerText(),
+    rejected: (await rows.count()) ? await rows.allInnerTexts() : [],
+    sources: await page.getByTestId('erp-source').allInnerTexts(),
+    sidewaysScroll: await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth),
+  };
+}

@@ -149,6 +149,40 @@ export const ko = {
   'document.EXTRACTED': '검토 대기',
   'document.REVIEWED': '검토 완료',
   'document.FAILED': '읽지 못함',
+  'erp.intro': 'ERP와 주고받는 데이터: 원천별 마지막 가져오기, 다음 자동 가져오기, ERP로 보낼 견적.',
+  'erp.source.products': '제품',
+  'erp.source.customers': '고객',
+  'erp.source.prices': '단가',
+  'erp.lastRun': '마지막 가져오기',
+  'erp.never': '아직 가져온 적 없음',
+  'erp.running': '가져오는 중',
+  'erp.nextPull': '다음 자동 가져오기',
+  'erp.counts': '추가 {inserted} · 변경 {updated} · 그대로 {unchanged} · 거부 {rejected} · 비활성 {deactivated}',
+  'erp.outbound': 'ERP로 보낼 견적',
+  'erp.outbound.PENDING': '대기',
+  'erp.outbound.SENT': '보냄',
+  'erp.outbound.DEAD': '실패',
+  'erp.import': '파일 가져오기',
+  'erp.type': '종류',
+  'erp.encoding': '문자 인코딩',
+  'erp.encoding.auto': '자동 (UTF-8 또는 CP949)',
+  'erp.fullSnapshot': '전체 목록 (파일에 없는 항목은 비활성화)',
+  'erp.file': 'ERP 내보내기 파일 (CSV, XLSX)',
+  'erp.start': '가져오기',
+  'erp.rejected': '거부된 행',
+  'erp.showRejected': '거부된 행 보기',
+  'erp.noRejected': '거부된 행이 없습니다.',
+  'erp.truncated': '처음 1,000행만 보여 줍니다.',
+  'erp.line': '행',
+  'erp.column': '열',
+  'erp.key': '코드',
+  'erp.reason': '사유',
+  'erp.reviewWaits': '거부된 행이 많아 운영 검토를 기다립니다 (Tasklist의 "Review ERP import").',
+  'erp.notAllowed': '이 화면은 ERP 가져오기 권한이 있는 운영 담당자용입니다.',
+  'import.RUNNING': '진행 중',
+  'import.REVIEW': '검토 대기',
+  'import.COMPLETED': '완료',
+  'import.FAILED': '실패',
 } as const;
 
 export type MessageKey = keyof typeof ko;
@@ -302,6 +336,40 @@ export const en = {
   'document.EXTRACTED': 'Waiting for review',
   'document.REVIEWED': 'Reviewed',
   'document.FAILED': 'Could not be read',
+  'erp.intro': 'Data exchanged with the ERP: each source\'s last import, the next scheduled pull, the estimates to send.',
+  'erp.source.products': 'Products',
+  'erp.source.customers': 'Customers',
+  'erp.source.prices': 'Prices',
+  'erp.lastRun': 'Last import',
+  'erp.never': 'Never imported',
+  'erp.running': 'Importing now',
+  'erp.nextPull': 'Next scheduled pull',
+  'erp.counts': 'added {inserted} · changed {updated} · unchanged {unchanged} · rejected {rejected} · deactivated {deactivated}',
+  'erp.outbound': 'Estimates to send to the ERP',
+  'erp.outbound.PENDING': 'waiting',
+  'erp.outbound.SENT': 'sent',
+  'erp.outbound.DEAD': 'failed',
+  'erp.import': 'Import a file',
+  'erp.type': 'Kind',
+  'erp.encoding': 'Character encoding',
+  'erp.encoding.auto': 'Automatic (UTF-8 or CP949)',
+  'erp.fullSnapshot': 'Complete list (deactivate what the file lacks)',
+  'erp.file': 'ERP export file (CSV, XLSX)',
+  'erp.start': 'Import',
+  'erp.rejected': 'Rejected rows',
+  'erp.showRejected': 'Show the rejected rows',
+  'erp.noRejected': 'No rows were rejected.',
+  'erp.truncated': 'Only the first 1,000 rows are shown.',
+  'erp.line': 'Line',
+  'erp.column': 'Column',
+  'erp.key': 'Code',
+  'erp.reason': 'Reason',
+  'erp.reviewWaits': 'Too many rows were rejected: the import waits for operations\' review ("Review ERP import" in Tasklist).',
+  'erp.notAllowed': 'This page is for operations staff who may import from the ERP.',
+  'import.RUNNING': 'Running',
+  'import.REVIEW': 'Waiting for review',
+  'import.COMPLETED': 'Completed',
+  'import.FAILED': 'Failed',
 } satisfies Record<MessageKey, string>;
 
 export type Language = 'ko' | 'en';
@@ -311,4 +379,9 @@ export const messages: Record<Language, Record<MessageKey, string>> = { ko, en }
 /** Whether a text is one of ours to translate (a form rule's message) or already words (the API's). */
 export function isMessageKey(text: string): text is MessageKey {
   return Object.hasOwn(ko, text);
+}
+
+/** A message with its {placeholders} filled in: fill('added {n}', { n: 3 }) → 'added 3'. */
+export function fill(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }

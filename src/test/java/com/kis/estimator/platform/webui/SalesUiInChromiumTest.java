@@ -24,6 +24,7 @@ import org.springframework.http.ResponseEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.kis.estimator.Chromium;
 import com.kis.estimator.EmbeddedInChromium;
+import com.kis.estimator.security.Role;
 
 /**
  * The sales web UI as the application serves it (built by Maven from src/main/webapp): every page opens by deep
@@ -46,10 +47,11 @@ class SalesUiInChromiumTest extends EmbeddedInChromium {
                 .step("signInUi", "user", user("web-wrong", "sales"), "password", "wrong", "expect", "refused")
                 .step("signInUi", "user", "sales1", "password", "sales1").step("axe")
                 .step("screenshot", "name", "signed-in");
-        for (String[] route : routes()) {
+        for (String[] route : routesFor(Role.SALES)) {
             desktop.step("navigate", "label", route[1]).step("axe");
         }
-        Chromium.Steps steps = desktop.step("press", "name", "English").step("openUi", "path", "/templates")
+        Chromium.Steps steps = desktop.step("openUi", "path", "/erp").step("menu")
+                .step("press", "name", "English").step("openUi", "path", "/templates")
                 .step("signOutUi").step("openUi", "path", "/estimates").run();
 
         JsonNode signInFirst = steps.at(0);
@@ -62,9 +64,13 @@ class SalesUiInChromiumTest extends EmbeddedInChromium {
         assertThat(steps.at(2).path("alert").toString()).contains("아이디 또는 비밀번호가 맞지 않습니다");
         assertThat(steps.at(3).path("signedIn").asBoolean()).isTrue();
         assertThat(steps.at(3).path("url").asText()).as("back where the deep link pointed").endsWith("/estimates/42");
-        for (int i = 0; i < routes().size(); i++) {
-            assertThat(steps.at(6 + 2 * i).path("url").asText()).endsWith(routes().get(i)[0]);
+        for (int i = 0; i < routesFor(Role.SALES).size(); i++) {
+            assertThat(steps.at(6 + 2 * i).path("url").asText()).endsWith(routesFor(Role.SALES).get(i)[0]);
         }
+        JsonNode erp = steps.all("openUi").get(1);
+        assertThat(erp.path("alert").toString()).as("a deep link to a page of another role's").contains("운영 담당자용");
+        assertThat(steps.last("menu").path("links").toString()).as("the menu lists only what sales may use")
+                .contains("견적", "템플릿", "RFQ 접수").doesNotContain("ERP");
         steps.results().forEach(step -> {
             if (step.path("do").asText().equals("axe")) {
                 assertThat(step.path("violations")).as(step.toString()).isEmpty();
@@ -214,7 +220,7 @@ class SalesUiInChromiumTest extends EmbeddedInChromium {
     void onAPhoneNothingScrollsSidewaysAndTheMenuIsTouchSized() {
         Chromium phone = browser("web-ui-phone").viewport(390, 844).step("openUi", "path", "/estimates")
                 .step("signInUi", "user", "sales2", "password", "sales2");
-        for (String[] route : routes()) {
+        for (String[] route : routesFor(Role.SALES)) {
             phone.step("navigate", "label", route[1]).step("axe");
         }
         Chromium.Steps steps = phone.step("openUi", "path", "/erp").step("screenshot", "name", "erp")
@@ -284,17 +290,23 @@ class SalesUiInChromiumTest extends EmbeddedInChromium {
         return out.size();
     }
 
-    /** The UI's pages as routes.ts lists them: path and Korean menu label. */
+    /** The pages a role's menu lists: those whose permission (routes.ts) the role has. */
+    private static List<String[]> routesFor(Role role) {
+        return routes().stream().filter(route -> role.permissions().stream()
+                .anyMatch(permission -> permission.code().equals(route[2]))).toList();
+    }
+
+    /** The UI's pages as routes.ts lists them: path, Korean menu label and the permission it needs. */
     private static List<String[]> routes() {
         try {
             String source = Files.readString(ROUTES, StandardCharsets.UTF_8);
             String messages = Files.readString(Path.of("src/main/webapp/src/i18n/messages.ts"), StandardCharsets.UTF_8);
-            Matcher route = Pattern.compile("path: '([^']+)', title: '([^']+)'").matcher(source);
+            Matcher route = Pattern.compile("path: '([^']+)', title: '([^']+)', permission: '([^']+)'").matcher(source);
             List<String[]> routes = new ArrayList<>();
             while (route.find()) {
                 Matcher label = Pattern.compile("'" + Pattern.quote(route.group(2)) + "': '([^']+)'").matcher(messages);
                 assertThat(label.find()).as(route.group(2)).isTrue();
-                routes.add(new String[] {route.group(1), label.group(1)});
+                routes.add(new String[] {route.group(1), label.group(1), route.group(3)});
             }
             assertThat(routes).hasSizeGreaterThanOrEqualTo(4);
             return routes;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../api/http';
+import { ApiError } from './http';
 import { answerOf, percent } from './upload';
 
 describe('an upload', () => {
@@ -12,8 +12,8 @@ describe('an upload', () => {
 
   it('answers the document taken in, a first upload and a repeated one alike', () => {
     const accepted = { documentId: 'd1', status: 'RECEIVED', duplicate: false, checksum: 'c', pages: 1, statusUrl: '/x' };
-    expect(answerOf(202, JSON.stringify(accepted)).documentId).toBe('d1');
-    expect(answerOf(200, JSON.stringify({ ...accepted, duplicate: true })).duplicate).toBe(true);
+    expect(answerOf<{ documentId: string }>(202, JSON.stringify(accepted)).documentId).toBe('d1');
+    expect(answerOf<{ duplicate: boolean }>(200, JSON.stringify({ ...accepted, duplicate: true })).duplicate).toBe(true);
   });
 
   it("turns a refusal into the API's problem, and anything else into a plain one", () => {
