@@ -6,13 +6,13 @@ import { useSession, useSignOut } from './auth/session';
 import { useLiveEstimates } from './estimates/live';
 import { useI18n } from './i18n/I18n';
 import { routes } from './routes';
-import { NotYet } from './pages/NotYet';
 import { SignIn } from './pages/SignIn';
 
 // Each page's code loads when the page is first opened: the sign-in and the frame come first, alone.
 const EstimateList = lazy(() => import('./estimates/EstimateList').then((m) => ({ default: m.EstimateList })));
 const EstimatePage = lazy(() => import('./estimates/EstimatePage').then((m) => ({ default: m.EstimatePage })));
 const NewEstimate = lazy(() => import('./estimates/EstimateEditor').then((m) => ({ default: m.NewEstimate })));
+const TemplatesPage = lazy(() => import('./templates/TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
 const ErpPage = lazy(() => import('./erp/ErpPage').then((m) => ({ default: m.ErpPage })));
 const RfqPage = lazy(() => import('./rfqs/RfqPage').then((m) => ({ default: m.RfqPage })));
 const ReviseEstimate = lazy(() => import('./estimates/EstimateEditor').then((m) => ({ default: m.ReviseEstimate })));
@@ -35,9 +35,7 @@ export function App() {
                   <Route path="/estimates/:id/edit" element={<ReviseEstimate />} />
                   <Route path="/rfqs/*" element={<RfqPage />} />
                   <Route path="/erp/*" element={<ErpPage />} />
-                  {routes.filter((route) => !['/estimates', '/rfqs', '/erp'].includes(route.path)).map((route) => (
-                    <Route key={route.path} path={`${route.path}/*`} element={<NotYet title={route.title} />} />
-                  ))}
+                  <Route path="/templates/*" element={<TemplatesPage />} />
                   <Route path="*" element={<NotFound />} />
                 </Routes>
               </Suspense>

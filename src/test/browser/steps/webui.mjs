@@ -207,7 +207,8 @@ export async function recordOutcome(page, { outcome, reason }) {
 /** What the estimate page shows: status, the approval's waiting levels and decisions, history, score, the PDF. */
 export async function readEstimate(page) {
   await page.getByTestId('estimate-number').waitFor();
-  await page.getByTestId('history').waitFor();
+  // the history reloads beside the status after every change: read it once it has
+  await page.locator('[data-testid="history"][aria-busy="false"]').waitFor();
   const texts = async (locator) => (await locator.count() ? locator.allInnerTexts() : []);
   const download = page.getByTestId('pdf-download');
   await download.waitFor();
@@ -363,4 +364,64 @@ export async function importErpFile(page, { file, timeoutMs = 60000 }) {
     sources: await page.getByTestId('erp-source').allInnerTexts(),
     sidewaysScroll: await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth),
   };
+}
+
+/** On an estimate's page: keeps its lines as a template under a name. */
+export async function saveAsTemplate(page, { name }) {
+  await page.getByRole('button', { name: /템플릿으로 저장|Save as template/ }).click();
+  await page.getByLabel(/템플릿 이름|Template name/).fill(name);
+  await page.getByRole('button', { name: /^(저장|Save)$/ }).click();
+  await page.getByTestId('template-saved').waitFor();
+  return { saved: await page.getByTestId('template-saved').innerText() };
+}
+
+/**
+ * Starts an estimate from a template as a salesperson does: the templates page through the menu, the template's
+ * button, then only the customer chosen and the estimate saved. Answers the lines the editor started with.
+ */
+export async function estimateFromTemplate(page, { template, customer, customerOption }) {
+  await navigate(page, { label: /^(템플릿|Templates)$/ });
+  const card = page.getByTestId('template-card').filter({ has: page.getByRole('heading', { name: template }) });
+  await card.getByTestId('use-template').click();
+  await page.getByRole('heading', { level: 2, name: /새 견적|New estimate/ }).waitFor();
+  await page.getByTestId('line-0').waitFor();
+  const lines = await page.locator('[data-testid^="line-"]').count();
+  await pick(page, /^(고객|Customer)$/, customer, customerOption);
+  await page.getByTestId('preview').getByTestId('price-lines').locator('tbody tr').nth(lines - 1).waitFor();
+  await page.getByTestId('save').click();
+  await page.waitForURL(/\/estimates\/\d+$/);
+  return {
+    editorLines: lines,
+    url: page.url(),
+    number: await page.getByTestId('estimate-number').innerText(),
+    savedTotal: await page.getByTestId('total').innerText(),
+  };
+}
+
+/**
+ * Waits, without reloading, until the estimate page warns that its prices went stale (an ERP import changed them),
+ * then re-prices with the warning's one button; answers the totals before and after and whether the page reloaded.
+ */
+export async function repriceStale(page, { timeoutMs = 30000 }) {
+  const loadedAt = await page.evaluate(() => performance.timeOrigin);
+  const warning = page.getByTestId('stale-prices');
+  await warning.waitFor({ timeout: timeoutMs });
+  const warnedAt = Date.now();
+  const before = await page.getByTestId('total').innerText();
+  await warning.getByRole('button', { name: /재계산|Re-price/ }).click();
+  await warning.waitFor({ state: 'detached' });
+  return {
+    warnedAt,
+    reloaded: (await page.evaluate(() => performance.timeOrigin)) !== loadedAt,
+    before,
+    after: await page.getByTestId('total').innerText(),
+    sidewaysScroll: await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth),
+  };
+}
+
+/** An attribute of the first element a CSS selector finds (hidden ones too: a file input behind its button). */
+export async function attribute(page, { selector, name }) {
+  const element = page.locator(selector).first();
+  await element.waitFor({ state: 'attached' });
+  return { value: await element.getAttribute(name) };
 }

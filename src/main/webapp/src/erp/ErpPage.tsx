@@ -9,6 +9,7 @@ import { uploadFile } from '../api/upload';
 import { minute } from '../format/dates';
 import { useI18n } from '../i18n/I18n';
 import { fill, isMessageKey } from '../i18n/messages';
+import { ScrollableTable } from '../components/ScrollableTable';
 
 type ImportState = Schemas['ImportStatus']['state'];
 type ImportAccepted = Schemas['ImportAccepted'];
@@ -219,7 +220,7 @@ function ImportResult({ importId }: { importId: string }) {
         {rows.length === 0 ? (
           <Text size="sm">{t('erp.noRejected')}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={480}>
+          <ScrollableTable minWidth={480}>
             <Table striped data-testid="rejected-rows">
               <Table.Thead>
                 <Table.Tr>
@@ -240,7 +241,7 @@ function ImportResult({ importId }: { importId: string }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollableTable>
         )}
         {run.data.rejectedRowsTruncated && <Text size="sm">{t('erp.truncated')}</Text>}
       </Stack>

@@ -3,6 +3,7 @@ import type { Schemas } from '../api/http';
 import { useI18n } from '../i18n/I18n';
 import type { MessageKey } from '../i18n/messages';
 import { useApprovals, useRevisions, useWaitingApprovals } from './queries';
+import { ScrollableTable } from '../components/ScrollableTable';
 
 const moment = new Intl.DateTimeFormat('ko-KR', { timeZone: 'Asia/Seoul', dateStyle: 'short', timeStyle: 'short' });
 const at = (instant: string | null | undefined) => (instant ? moment.format(new Date(instant)) : '—');
@@ -47,7 +48,7 @@ export function ApprovalTimeline({ estimate }: { estimate: Schemas['EstimateResp
       )}
       {decided.length === 0 && estimate.status !== 'SUBMITTED' && <Text size="sm">{t('approval.none')}</Text>}
       {decided.length > 0 && (
-        <Table.ScrollContainer minWidth={480}>
+        <ScrollableTable minWidth={480}>
           <Table fz="sm" data-testid="approval-decisions">
             <Table.Thead>
               <Table.Tr>
@@ -72,14 +73,14 @@ export function ApprovalTimeline({ estimate }: { estimate: Schemas['EstimateResp
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollableTable>
       )}
       {revisions.data && (
         <>
           <Title order={3} size="h4">
             {t('history.title')}
           </Title>
-          <Timeline bulletSize={14} lineWidth={2} data-testid="history">
+          <Timeline bulletSize={14} lineWidth={2} data-testid="history" aria-busy={revisions.isFetching}>
             {revisions.data.history.map((event, index) => (
               <Timeline.Item key={index} title={historyLabel(t, event)}>
                 <Text size="xs" c="gray.7">

@@ -1,31 +1,57 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
-  ActionIcon, Alert, Button, Center, Grid, Group, Loader, NumberInput, Paper, Stack, Text, TextInput, Textarea, Title,
+  ActionIcon, Alert, Button, Center, Grid, Group, Loader, NumberInput, Paper, Select, Stack, Text, TextInput, Textarea, Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { Controller, useFieldArray, useForm, useWatch, type FieldPath } from 'react-hook-form';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError, type Schemas } from '../api/http';
 import { useI18n } from '../i18n/I18n';
 import { isMessageKey, type MessageKey } from '../i18n/messages';
-import { draftForm, emptyDraft, emptyLine, formPath, formPathOf, fromEstimate, previewable, toRequest, type DraftForm } from './draft';
+import { draftForm, emptyDraft, emptyLine, formPath, formPathOf, fromEstimate, fromTemplate, previewable, toRequest, type DraftForm } from './draft';
 import { CustomerPicker, ProductPicker } from './Pickers';
 import { PriceBreakdown } from './PriceBreakdown';
-import { useCreateEstimate, useEstimate, usePreview, useReviseEstimate } from './queries';
+import { useCreateEstimate, useEstimate, usePreview, useReviseEstimate, useTemplate, useTemplates } from './queries';
 
-/** A new estimate: /estimates/new. */
+/** A new estimate: /estimates/new, or started from a template: /estimates/new?template={id}. */
 export function NewEstimate() {
+  const { t } = useI18n();
   const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const templateId = params.get('template');
+  const templates = useTemplates();
+  const template = useTemplate(templateId);
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const create = useCreateEstimate(idempotencyKey);
+  if (templateId && !template.data && !template.isError) {
+    return <Center><Loader role="status" aria-label={t('page.loading')} /></Center>;
+  }
   return (
-    <EstimateForm
-      title="editor.titleNew"
-      initial={emptyDraft()}
-      saving={create.isPending}
-      save={(request) => create.mutateAsync(request).then((saved) => navigate(`/estimates/${saved.id}`))}
-    />
+    <Stack>
+      {(templates.data?.length ?? 0) > 0 && (
+        <Select
+          label={t('editor.template')}
+          placeholder={t('editor.templateNone')}
+          data={templates.data!.map((choice) => ({ value: String(choice.id), label: choice.name }))}
+          value={templateId}
+          onChange={(id) => setParams(id ? { template: id } : {}, { replace: true })}
+          size="md"
+          maw={480}
+          clearable
+          clearButtonProps={{ 'aria-label': t('editor.templateNone') }}
+          data-testid="template"
+        />
+      )}
+      <EstimateForm
+        // a template chosen starts the form again from its lines
+        key={template.data ? `template-${template.data.id}` : 'empty'}
+        title="editor.titleNew"
+        initial={template.data ? fromTemplate(template.data) : emptyDraft()}
+        saving={create.isPending}
+        save={(request) => create.mutateAsync(request).then((saved) => navigate(`/estimates/${saved.id}`))}
+      />
+    </Stack>
   );
 }
 

@@ -7,6 +7,7 @@ import { won } from '../format/money';
 import { useI18n } from '../i18n/I18n';
 import { STATUSES, useEstimates, type EstimateStatus, type ListFilters } from './queries';
 import { StatusBadge } from './StatusBadge';
+import { ScrollableTable } from '../components/ScrollableTable';
 
 const SORTS = { newest: 'createdAt,desc', total: 'total,desc', number: 'number,asc' } as const;
 type SortName = keyof typeof SORTS;
@@ -102,7 +103,7 @@ export function EstimateList() {
         {page && page.content.length === 0 && <Text>{t('estimates.none')}</Text>}
         {page && page.content.length > 0 && (
           <>
-            <Table.ScrollContainer minWidth={560}>
+            <ScrollableTable minWidth={560}>
               <Table highlightOnHover verticalSpacing="sm" data-testid="estimate-list">
                 <Table.Thead>
                   <Table.Tr>
@@ -131,7 +132,7 @@ export function EstimateList() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollableTable>
             <Group justify="space-between">
               <Text size="sm">
                 {page.page.totalElements} {t('estimates.count')}

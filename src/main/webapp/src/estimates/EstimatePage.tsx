@@ -7,6 +7,7 @@ import type { MessageKey } from '../i18n/messages';
 import { fromEstimate, toRequest } from './draft';
 import { ApprovalTimeline } from './ApprovalTimeline';
 import { EstimateActions } from './EstimateActions';
+import { SaveAsTemplate } from './SaveAsTemplate';
 import { PriceBreakdown } from './PriceBreakdown';
 import { QuoteDocument } from './QuoteDocument';
 import { RevisionList } from './RevisionList';
@@ -88,6 +89,7 @@ export function EstimatePage() {
         <PriceBreakdown priced={current} />
       </Paper>
       {current.note && <Text size="sm">{current.note}</Text>}
+      <SaveAsTemplate estimate={current} />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Paper withBorder p="md">
           <ApprovalTimeline estimate={current} />

@@ -2,6 +2,7 @@ import { Group, Stack, Table, Text } from '@mantine/core';
 import type { Schemas } from '../api/http';
 import { won } from '../format/money';
 import { useI18n } from '../i18n/I18n';
+import { ScrollableTable } from '../components/ScrollableTable';
 
 type Priced = Pick<
   Schemas['PricePreview'],
@@ -13,7 +14,7 @@ export function PriceBreakdown({ priced }: { priced: Priced }) {
   const { t } = useI18n();
   return (
     <Stack gap="sm">
-      <Table.ScrollContainer minWidth={720}>
+      <ScrollableTable minWidth={720}>
         <Table striped withTableBorder fz="sm" data-testid="price-lines">
           <Table.Thead>
             <Table.Tr>
@@ -52,7 +53,7 @@ export function PriceBreakdown({ priced }: { priced: Priced }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollableTable>
       <Stack gap={4} maw={360} ml="auto" w="100%" data-testid="price-totals">
         <Total label={t('price.subtotal')} amount={priced.subtotal} />
         {priced.discountAmount > 0 && (

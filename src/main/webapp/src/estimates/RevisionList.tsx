@@ -3,6 +3,7 @@ import { day } from '../format/dates';
 import { won } from '../format/money';
 import { useI18n } from '../i18n/I18n';
 import { useRevisions } from './queries';
+import { ScrollableTable } from '../components/ScrollableTable';
 
 /** Every revision and what changed from the one before, field by field, as the API's diff names them. */
 export function RevisionList({ id }: { id: number }) {
@@ -25,7 +26,7 @@ export function RevisionList({ id }: { id: number }) {
           {revision.changes.length === 0 ? (
             <Text size="sm">{t('revisions.first')}</Text>
           ) : (
-            <Table.ScrollContainer minWidth={360}>
+            <ScrollableTable minWidth={360}>
               <Table fz="sm" withTableBorder data-testid={`changes-${revision.revision}`}>
                 <Table.Tbody>
                   {revision.changes.map((change) => (
@@ -37,7 +38,7 @@ export function RevisionList({ id }: { id: number }) {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollableTable>
           )}
         </Stack>
       ))}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { draftForm, emptyDraft, formPath, formPathOf, previewable, toRequest } from './draft';
+import type { Schemas } from '../api/http';
+import { draftForm, emptyDraft, formPath, formPathOf, fromTemplate, previewable, templateOf, toRequest } from './draft';
 
 describe('the estimate form', () => {
   it('maps API field paths to form paths', () => {
@@ -36,5 +37,31 @@ describe('the estimate form', () => {
     const messages = result.error?.issues.map((issue) => `${issue.path.join('.')}=${issue.message}`);
     expect(messages).toEqual(['items.0.quantity=editor.positive', 'items.0.discountRate=editor.rate']);
     expect(draftForm.safeParse({ ...emptyDraft(), customerCode: 'C', items: [] }).error?.issues[0].message).toBe('editor.oneLine');
+  });
+});
+
+describe('templates', () => {
+  const template = {
+    id: 7, name: '분전반 기본', description: null, discountRate: 2, note: '현장 납품', owner: 'sales1', updatedAt: '2026-12-06T00:00:00Z',
+    items: [{ productCode: 'MCB-1P-16', quantity: 12, discountRate: null, note: null }],
+  } as unknown as Schemas['TemplateResponse'];
+
+  it('start a new estimate with their lines, discount and note, the customer still to choose', () => {
+    const form = fromTemplate(template);
+    expect(form.customerCode).toBe('');
+    expect(form.discountRate).toBe(2);
+    expect(form.note).toBe('현장 납품');
+    expect(form.items).toEqual([{ productCode: 'MCB-1P-16', quantity: 12, discountRate: 0 }]);
+  });
+
+  it("are kept from an estimate's lines under a trimmed name", () => {
+    const estimate = {
+      number: 'EST-2026-000001', customer: { code: 'C-HANBIT', name: '한빛전기' }, discountRate: 0, note: null,
+      items: [{ productCode: 'MCB-1P-16', quantity: 12, discountRate: 5 }],
+    } as unknown as Schemas['EstimateResponse'];
+    const request = templateOf('  분전반  ', estimate);
+    expect(request.name).toBe('분전반');
+    expect(request.description).toBe('EST-2026-000001 · 한빛전기');
+    expect(request.items).toEqual([{ productCode: 'MCB-1P-16', quantity: 12, discountRate: 5 }]);
   });
 });

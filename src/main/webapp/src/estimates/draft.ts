@@ -66,6 +66,11 @@ export function formPathOf(apiField: string, lines: number[]): string {
   return formPath(apiField.replace(/^items\[(\d+)\]/, (_whole, sent: string) => `items[${lines[Number(sent)] ?? sent}]`));
 }
 
+/** Saved lines (an estimate's, a template's) as the form holds them: a rate the API left out is 0. */
+function linesOf(items: { productCode: string; quantity: number; discountRate?: number | null }[]): DraftForm['items'] {
+  return items.map((item) => ({ productCode: item.productCode, quantity: item.quantity, discountRate: item.discountRate ?? 0 }));
+}
+
 /** A saved estimate back in the form, to revise it. */
 export function fromEstimate(estimate: Schemas['EstimateResponse']): DraftForm {
   return {
@@ -73,15 +78,32 @@ export function fromEstimate(estimate: Schemas['EstimateResponse']): DraftForm {
     validUntil: estimate.validUntil ?? '',
     discountRate: estimate.discountRate ?? 0,
     note: estimate.note ?? '',
-    items: estimate.items.map((item) => ({
-      productCode: item.productCode,
-      quantity: item.quantity,
-      discountRate: item.discountRate ?? 0,
-    })),
+    items: linesOf(estimate.items),
   };
 }
 
 /** The API names fields as JSON paths (`items[0].quantity`); the form as dotted paths (`items.0.quantity`). */
 export function formPath(apiField: string): string {
   return apiField.replace(/\[(\d+)\]/g, '.$1');
+}
+
+/** A new estimate's form started from a template: its lines, discount and note; the customer still to choose. */
+export function fromTemplate(template: Schemas['TemplateResponse']): DraftForm {
+  return {
+    ...emptyDraft(),
+    discountRate: template.discountRate ?? 0,
+    note: template.note ?? '',
+    items: linesOf(template.items),
+  };
+}
+
+/** An estimate's current lines kept as a template under a name of the salesperson's choosing. */
+export function templateOf(name: string, estimate: Schemas['EstimateResponse']): Schemas['TemplateRequest'] {
+  return {
+    name: name.trim(),
+    description: `${estimate.number} · ${estimate.customer.name}`,
+    discountRate: estimate.discountRate ?? 0,
+    note: estimate.note ?? undefined,
+    items: linesOf(estimate.items),
+  };
 }

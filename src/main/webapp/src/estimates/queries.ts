@@ -176,3 +176,38 @@ export function useEstimateStep(id: number) {
     onSettled: () => Promise.all(related(String(id)).map((queryKey) => queries.invalidateQueries({ queryKey }))),
   });
 }
+
+export type Template = Schemas['TemplateResponse'];
+
+export function useTemplates(enabled = true) {
+  return useQuery({
+    queryKey: ['templates'],
+    queryFn: () => ok(client.GET('/api/v1/estimates/templates')),
+    enabled,
+    staleTime: 30_000,
+  });
+}
+
+export function useTemplate(id: string | null) {
+  return useQuery({
+    queryKey: ['template', id],
+    queryFn: () => ok(client.GET('/api/v1/estimates/templates/{id}', { params: { path: { id: Number(id) } } })),
+    enabled: id !== null,
+  });
+}
+
+export function useCreateTemplate() {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Schemas['TemplateRequest']) => ok(client.POST('/api/v1/estimates/templates', { body })),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ['templates'] }),
+  });
+}
+
+export function useDeleteTemplate() {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => ok(client.DELETE('/api/v1/estimates/templates/{id}', { params: { path: { id } } })),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ['templates'] }),
+  });
+}

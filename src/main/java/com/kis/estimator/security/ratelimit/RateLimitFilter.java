@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -22,8 +23,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Applies the rule with the longest path prefix that matches, per signed-in user (or per client address before
- * sign-in).
+ * Applies the most specific rule that matches (the longest path prefix; for the same path, one that names the
+ * request's method), per signed-in user (or per client address before sign-in).
  * Every limited answer carries {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset}
  * (seconds); over the limit the request is answered 429 {@code rate-limited} with {@code Retry-After}.
  */
@@ -43,8 +44,9 @@ public class RateLimitFilter extends OncePerRequestFilter {
 
     /** The runtime setting of a rule's limit; its default is the configured limit. */
     static RuntimeSetting limitSetting(String name, RateLimitProperties.Rule rule) {
+        String methods = rule.methods().isEmpty() ? "" : " (" + String.join(", ", new TreeSet<>(rule.methods())) + ")";
         return new RuntimeSetting("rate-limits." + name + ".limit", "Requests per " + rule.window().toMinutes()
-                + " minutes and user to " + rule.path(), 1, 1_000_000, rule.limit());
+                + " minutes and user to " + rule.path() + methods, 1, 1_000_000, rule.limit());
     }
 
     @Override
@@ -77,8 +79,8 @@ public class RateLimitFilter extends OncePerRequestFilter {
     private Optional<Map.Entry<String, RateLimitProperties.Rule>> ruleFor(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return properties.rules().entrySet().stream()
-                .filter(entry -> path.startsWith(entry.getValue().path()))
-                .max(Comparator.comparingInt(entry -> entry.getValue().path().length()));
+                .filter(entry -> entry.getValue().counts(path, request.getMethod()))
+                .max(Comparator.comparingInt(entry -> entry.getValue().specificity()));
     }
 
     private static String subject(HttpServletRequest request) {

@@ -33,6 +33,7 @@ class RateLimitTest {
 
     private static final int LIMIT = 5;
     private static final int PREVIEW_LIMIT = 7;
+    private static final int READ_LIMIT = 6;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private InstancesOnOneRedis replicas;
@@ -44,7 +45,8 @@ class RateLimitTest {
         replicas = new InstancesOnOneRedis("kis_it_rate");
         Map<String, String> limits = Map.of("kis.rate-limits.rules.estimates.limit", Integer.toString(LIMIT),
                 "kis.rate-limits.rules.auth.limit", Integer.toString(LIMIT),
-                "kis.rate-limits.rules.estimate-preview.limit", Integer.toString(PREVIEW_LIMIT));
+                "kis.rate-limits.rules.estimate-preview.limit", Integer.toString(PREVIEW_LIMIT),
+                "kis.rate-limits.rules.estimate-reads.limit", Integer.toString(READ_LIMIT));
         first = replicas.start(limits);
         second = replicas.start(limits);
     }
@@ -60,11 +62,11 @@ class RateLimitTest {
     @Order(1)
     void theLimitIsSharedByAllInstancesAndAnsweredWith429() throws Exception {
         String token = TestTokens.of("sales2");
-        for (int request = 1; request <= LIMIT; request++) {
+        for (int request = 1; request <= READ_LIMIT; request++) {
             HttpResponse<String> allowed = get(request % 2 == 0 ? first : second, "/api/v1/estimates", token);
             assertThat(allowed.statusCode()).as("request %d", request).isEqualTo(200);
-            assertThat(allowed.headers().firstValue("RateLimit-Limit")).hasValue(Integer.toString(LIMIT));
-            assertThat(allowed.headers().firstValue("RateLimit-Remaining")).hasValue(Integer.toString(LIMIT - request));
+            assertThat(allowed.headers().firstValue("RateLimit-Limit")).hasValue(Integer.toString(READ_LIMIT));
+            assertThat(allowed.headers().firstValue("RateLimit-Remaining")).hasValue(Integer.toString(READ_LIMIT - request));
         }
 
         for (String instance : List.of(first, second)) {
@@ -76,6 +78,14 @@ class RateLimitTest {
             assertThat(refused.headers().firstValue("RateLimit-Remaining")).hasValue("0");
         }
         assertThat(get(first, "/api/v1/products", token).statusCode()).as("another rule's path").isEqualTo(200);
+        // changes to estimates keep the design's own budget, which reading does not spend
+        for (int change = 1; change <= LIMIT; change++) {
+            HttpResponse<String> counted = post(change % 2 == 0 ? first : second, "/api/v1/estimates", token, "{}");
+            assertThat(counted.statusCode()).as(counted.body()).isEqualTo(400);
+            assertThat(counted.headers().firstValue("RateLimit-Limit")).hasValue(Integer.toString(LIMIT));
+            assertThat(counted.headers().firstValue("RateLimit-Remaining")).hasValue(Integer.toString(LIMIT - change));
+        }
+        assertThat(post(first, "/api/v1/estimates", token, "{}").statusCode()).isEqualTo(429);
         // the most specific rule counts: the live price preview is not spent by the estimate list, nor spends it
         HttpResponse<String> preview = post(second, "/api/v1/estimates/preview", token,
                 "{\"customerCode\":\"C-NONE\",\"items\":[{\"productCode\":\"P-NONE\",\"quantity\":1}]}");
