@@ -425,3 +425,15 @@ export async function attribute(page, { selector, name }) {
   await element.waitFor({ state: 'attached' });
   return { value: await element.getAttribute(name) };
 }
+
+/** The person's network goes away (a train's tunnel, a dropped Wi-Fi): their browser context is offline. */
+export async function goOffline(page) {
+  await page.context().setOffline(true);
+  return { at: Date.now() };
+}
+
+/** The network comes back. */
+export async function goOnline(page) {
+  await page.context().setOffline(false);
+  return { at: Date.now() };
+}

@@ -64,6 +64,33 @@ class EstimateCornersInChromiumTest extends EmbeddedInChromium {
         assertThat(steps.last("axe").path("violations")).as(steps.last("axe").toString()).isEmpty();
     }
 
+    /**
+     * The network drops under an open estimate page and the estimate changes meanwhile (a colleague's browser
+     * submits it); when the network is back, the page shows the change by itself: the event stream reconnects and
+     * reads again what it missed.
+     */
+    @Test
+    void aPageThatLostItsNetworkCatchesUpWhenItIsBack() {
+        Chromium.Steps steps = browser("web-ui-network-drop").step("openUi", "path", "/estimates")
+                .step("signInUi", "user", "sales1", "password", "sales1")
+                .step("writeEstimate", "customer", "세진", "customerOption", "(C-SEJIN)", "lines",
+                        List.of(Map.of("search", "소형", "option", "(MCB-1P-16)", "quantity", 8)))
+                .step("goOffline")
+                .step("as", "who", "colleague")
+                .step("openUi", "path", "${writeEstimate.url}")
+                .step("signInUi", "user", "sales1", "password", "sales1")
+                .step("estimateStep", "name", "승인 요청")
+                .step("as", "who", "main")
+                .step("goOnline")
+                .step("waitForStatus", "status", "승인 요청")
+                .run();
+
+        JsonNode caughtUp = steps.last("waitForStatus");
+        assertThat(caughtUp.path("reloaded").asBoolean()).as("no reload: the stream came back by itself").isFalse();
+        System.out.printf("Web UI: back online, the missed submission shown after %d ms%n",
+                caughtUp.path("at").asLong() - steps.last("goOnline").path("at").asLong());
+    }
+
     /** A level past its due date shows as overdue where the salesperson follows the approval. */
     @Test
     void anApprovalPastItsDueDateShowsOverdue() {
