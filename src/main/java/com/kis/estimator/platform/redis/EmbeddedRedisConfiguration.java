@@ -37,6 +37,7 @@ class EmbeddedRedisConfiguration {
                 .setting("maxmemory 128mb")
                 .build();
         server.start();
+        RedisWatchdog.watch(port);
         log.info("Embedded Redis listening on 127.0.0.1:{}", port);
         return server;
     }
