@@ -5,6 +5,9 @@ WORKDIR /src
 COPY pom.xml ./
 RUN mvn -B -q dependency:go-offline
 COPY src src
+# packed into the jar: the image runs the models and routes it was built with (mount /app/processes to override)
+COPY processes processes
+COPY camel-routes camel-routes
 # Tests need PostgreSQL and Redis; they run in CI (.ci/run), not in the image build.
 RUN mvn -B -q package -DskipTests && cp target/kis-estimator-*.jar /src/app.jar
 
@@ -17,8 +20,6 @@ RUN apt-get update \
  && useradd --system --uid 10001 --home-dir /app kis
 WORKDIR /app
 COPY --from=build /src/app.jar app.jar
-COPY processes processes
-COPY camel-routes camel-routes
 RUN mkdir -p /app/data && chown -R kis /app
 USER kis
 # One Tesseract thread per engine: OpenMP threads fight each other on small machines (5x slower measured).

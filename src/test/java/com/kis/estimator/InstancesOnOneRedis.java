@@ -20,17 +20,28 @@ public final class InstancesOnOneRedis implements AutoCloseable {
 
     private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
     private final PostgresTestDatabase database;
-    private final Process redis;
+    private final String databaseName;
     private final int redisPort;
+    private Process redis;
 
     public InstancesOnOneRedis(String databaseName) throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             redisPort = socket.getLocalPort();
         }
+        this.databaseName = databaseName;
+        startRedis();
+        database = PostgresTestDatabase.createFresh(databaseName);
+    }
+
+    /** A new, empty redis-server on the same port: Redis back after an outage, as a restart brings it. */
+    public void startRedis() throws IOException {
         redis = new ProcessBuilder("redis-server", "--port", Integer.toString(redisPort), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no").redirectErrorStream(true)
                 .redirectOutput(Files.createTempFile("kis-redis-" + databaseName, ".log").toFile()).start();
-        database = PostgresTestDatabase.createFresh(databaseName);
+    }
+
+    public int redisPort() {
+        return redisPort;
     }
 
     /** Starts one more instance with these properties beside the shared ones; answers its base URL. */
@@ -38,7 +49,7 @@ public final class InstancesOnOneRedis implements AutoCloseable {
         Map<String, Object> properties = new HashMap<>(database.springProperties());
         properties.put("server.port", "0");
         properties.put("spring.data.redis.port", Integer.toString(redisPort));
-        properties.put("spring.data.redis.timeout", "500ms");
+        properties.put("kis.redis.timeout", "500ms");
         properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", KeycloakTestServer.get().issuer());
         properties.put("kis.processes.directory", "src/test/resources/processes-fixture");
         properties.put("camunda.bpm.job-execution.enabled", "false");

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import redis.embedded.RedisServer;
+import redis.embedded.Redis;
 
 /**
  * The embedded default's Redis frozen as a hung server is (SIGSTOP): connections stay open and commands go
@@ -22,7 +22,7 @@ public final class RedisFreeze implements AutoCloseable {
     }
 
     /** Freezes the redis-server this JVM started for {@code server}. */
-    public static RedisFreeze of(RedisServer server) {
+    public static RedisFreeze of(Redis server) {
         String address = "127.0.0.1:" + server.ports().get(0);
         return new RedisFreeze(ProcessHandle.current().descendants()
                 .filter(process -> commandLine(process.pid()).contains(address))

@@ -6,9 +6,14 @@ import java.util.function.Supplier;
 import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
+
+import com.kis.estimator.platform.redis.RedisAnswersAgain;
+import com.kis.estimator.platform.redis.RedisCircuit;
+import com.kis.estimator.platform.redis.RedisUnavailable;
 
 /**
  * A counter in Redis that moves on after every committed catalog change ({@link CatalogChanged},
@@ -29,9 +34,11 @@ public class CatalogGeneration {
     private static final ThreadLocal<Long> PINNED = new ThreadLocal<>();
 
     private final RedissonClient redis;
+    private final RedisCircuit circuit;
 
-    CatalogGeneration(RedissonClient redis) {
+    CatalogGeneration(RedissonClient redis, RedisCircuit circuit) {
         this.redis = redis;
+        this.circuit = circuit;
     }
 
     /**
@@ -66,7 +73,9 @@ public class CatalogGeneration {
 
     private Optional<Long> read() {
         try {
-            return Optional.of(redis.getAtomicLong(KEY).get());
+            return Optional.of(circuit.call(() -> redis.getAtomicLong(KEY).get()));
+        } catch (RedisUnavailable away) {
+            return Optional.empty(); // said once, by the circuit
         } catch (RuntimeException e) {
             log.warn("Catalog generation unavailable, reading the catalog from the database: {}", e.getMessage());
             return Optional.empty();
@@ -85,9 +94,18 @@ public class CatalogGeneration {
         moveOn("ERP import " + imported.importId() + " of " + imported.source());
     }
 
+    /**
+     * Catalog changes made while Redis was away could not move the generation on; quotes cached before the outage
+     * would be served again as if nothing had changed.
+     */
+    @EventListener
+    void redisAnswersAgain(RedisAnswersAgain back) {
+        moveOn("Redis back after an outage since " + back.outageSince());
+    }
+
     private void moveOn(String cause) {
         try {
-            long generation = redis.getAtomicLong(KEY).incrementAndGet();
+            long generation = circuit.call(() -> redis.getAtomicLong(KEY).incrementAndGet());
             log.info("Catalog changed ({}); cached quotes and customers dropped, generation {}", cause, generation);
         } catch (RuntimeException e) {
             log.warn("Could not move the catalog generation on after {}: {}", cause, e.getMessage());

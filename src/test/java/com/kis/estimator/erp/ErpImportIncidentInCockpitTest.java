@@ -21,7 +21,7 @@ import com.kis.estimator.Chromium;
 import com.kis.estimator.EmbeddedInChromium;
 import com.kis.estimator.RedisFreeze;
 
-import redis.embedded.RedisServer;
+import redis.embedded.Redis;
 
 /**
  * Ops' incident routine in Cockpit (docs/operations.md): Redis hangs while an ERP import takes its source's lock,
@@ -31,7 +31,7 @@ import redis.embedded.RedisServer;
  */
 class ErpImportIncidentInCockpitTest extends EmbeddedInChromium {
 
-    @Autowired RedisServer redis;
+    @Autowired Redis redis;
 
     @Test
     void opsRetryAnImportThatFailedWhileRedisHungAndItGoesOn() {

@@ -31,6 +31,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import com.kis.estimator.KisEstimatorApplication;
 import com.kis.estimator.PostgresTestDatabase;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * The prod profile on the real PostgreSQL and Redis, starting from an empty database each time.
  */
@@ -84,6 +86,67 @@ class PostgresStartupTest {
             assertThat(management.createJobQuery().jobId("left-over").singleResult().getDuedate())
                     .as("its creation time: due at once, as before").isEqualTo(Timestamp.valueOf("2026-01-02 03:04:05"));
             assertThat(management.createJobQuery().executable().jobId("left-over").count()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void jobsLockedByADeadProcessAreGivenBackWithinSecondsAndAStopGivesBackItsOwn() throws Exception {
+        PostgresTestDatabase database = freshDatabase();
+        ConfigurableApplicationContext app = start(database, Map.of(
+                "kis.workflow.job-executor.heartbeat", "500ms",
+                "kis.workflow.job-executor.presumed-dead-after", "2s"));
+        String ownLockOwner;
+        try (Connection connection = database.connect()) {
+            ownLockOwner = DatabaseState.strings(connection, "SELECT lock_owner FROM shared.job_executor_nodes").get(0);
+            assertThat(ownLockOwner).as("host/pid/random").endsWith("/" + ProcessHandle.current().pid()
+                    + ownLockOwner.substring(ownLockOwner.lastIndexOf('/')));
+            connection.createStatement().execute("INSERT INTO shared.job_executor_nodes VALUES"
+                    + " ('gone-host/1/dead', 'gone-host', now() - interval '1 hour', now() - interval '1 hour')");
+            lockedJob(connection, "held-by-the-dead", "gone-host/1/dead");
+            lockedJob(connection, "held-by-a-stranger", "an-engine-without-heartbeat");
+            lockedJob(connection, "held-by-us", ownLockOwner);
+        }
+
+        try (Connection connection = database.connect()) {
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (!lock(connection, "held-by-the-dead").startsWith("null") && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(lock(connection, "held-by-the-dead")).as("released, revision raised").isEqualTo("null rev 2");
+            assertThat(lock(connection, "held-by-a-stranger")).as("no heartbeat row: left to Camunda's expiry")
+                    .isEqualTo("an-engine-without-heartbeat rev 1");
+            assertThat(lock(connection, "held-by-us")).isEqualTo(ownLockOwner + " rev 1");
+            assertThat(DatabaseState.strings(connection, "SELECT lock_owner FROM shared.job_executor_nodes"))
+                    .containsExactly(ownLockOwner);
+            assertThat(app.getBean(MeterRegistry.class).counter("kis.workflow.dead.node.jobs.released").count())
+                    .isEqualTo(1);
+
+            app.close();
+
+            assertThat(lock(connection, "held-by-us")).as("given back at a graceful stop").isEqualTo("null rev 2");
+            assertThat(DatabaseState.strings(connection, "SELECT lock_owner FROM shared.job_executor_nodes")).isEmpty();
+        } finally {
+            app.close();
+        }
+    }
+
+    private static void lockedJob(Connection connection, String id, String owner) throws SQLException {
+        try (var insert = connection.prepareStatement("INSERT INTO camunda.act_ru_job (id_, rev_, type_, retries_,"
+                + " suspension_state_, priority_, exclusive_, handler_type_, create_time_, duedate_, lock_owner_,"
+                + " lock_exp_time_) VALUES (?, 1, 'message', 3, 1, 0, true, 'async-continuation', now(), now(), ?,"
+                + " now() + interval '5 minutes')")) {
+            insert.setString(1, id);
+            insert.setString(2, owner);
+            insert.executeUpdate();
+        }
+    }
+
+    private static String lock(Connection connection, String job) throws SQLException {
+        try (ResultSet row = connection.createStatement().executeQuery(
+                "SELECT lock_owner_, lock_exp_time_, rev_ FROM camunda.act_ru_job WHERE id_ = '" + job + "'")) {
+            row.next();
+            assertThat(row.getString(1) == null).as("owner and expiry go together").isEqualTo(row.getObject(2) == null);
+            return row.getString(1) + " rev " + row.getInt(3);
         }
     }
 

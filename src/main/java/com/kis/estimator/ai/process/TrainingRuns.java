@@ -17,6 +17,8 @@ import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
 import org.springframework.stereotype.Component;
 
+import com.kis.estimator.platform.redis.RedisCircuit;
+
 /**
  * One training of the win model at a time. Two trainings at once would both take the next version number and
  * one would fail on it; a second candidate while the first waits for an analyst would only confuse the
@@ -54,11 +56,13 @@ public class TrainingRuns {
     private final RuntimeService runtime;
     private final HistoryService history;
     private final RedissonClient redis;
+    private final RedisCircuit circuit;
 
-    TrainingRuns(RuntimeService runtime, HistoryService history, RedissonClient redis) {
+    TrainingRuns(RuntimeService runtime, HistoryService history, RedissonClient redis, RedisCircuit circuit) {
         this.runtime = runtime;
         this.history = history;
         this.redis = redis;
+        this.circuit = circuit;
     }
 
     /** The oldest training that has not ended, if any. */
@@ -71,6 +75,9 @@ public class TrainingRuns {
      * requests at the same moment cannot both start one.
      */
     public Request request(String requestedBy, String reason, boolean approval) {
+        if (circuit.isOpen()) {
+            throw new StartUnavailable("Redis does not answer; no training was started", null);
+        }
         RLock lock = redis.getLock(START_LOCK);
         boolean locked;
         try {

@@ -11,6 +11,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import com.kis.estimator.audit.AuditTrail;
+import com.kis.estimator.platform.persistence.DatabaseOutage;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,7 +20,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * Every API request that asks for a change (POST, PUT, PATCH, DELETE) leaves an audit row once it is answered:
  * the action names the endpoint ({@code estimate.create}, {@code approval.approve}), the target is the path, and
  * the outcome is {@code ok} or {@code failed} with the status. Refusals (401/403) are recorded as security
- * decisions instead, and rate-limited requests (429) only in metrics, so that a flood cannot flood the log.
+ * decisions instead, and rate-limited requests (429) only in metrics, so that a flood cannot flood the log. A
+ * change refused because the database was away leaves no row: there is nowhere to write it.
  * {@code kis.audit.api-requests=false} switches these rows off (for measuring their cost; never in production).
  */
 @Configuration(proxyBeanMethods = false)
@@ -42,7 +44,8 @@ class ApiChangeAudit implements WebMvcConfigurer {
             public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
                     Exception ex) {
                 if (CHANGES.contains(request.getMethod()) && handler instanceof HandlerMethod method
-                        && !RECORDED_ELSEWHERE.contains(response.getStatus())) {
+                        && !RECORDED_ELSEWHERE.contains(response.getStatus())
+                        && request.getAttribute(DatabaseOutage.ANSWERED) == null) {
                     int status = response.getStatus();
                     trail.recordSeparately(request.getRemoteUser(), action(method),
                             request.getMethod() + " " + request.getRequestURI(),

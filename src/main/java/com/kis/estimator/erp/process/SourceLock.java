@@ -8,6 +8,8 @@ import org.redisson.client.RedisException;
 import org.springframework.stereotype.Component;
 
 import com.kis.estimator.erp.settings.ErpProperties;
+import com.kis.estimator.platform.redis.RedisCircuit;
+import com.kis.estimator.platform.redis.RedisUnavailable;
 
 /**
  * One import per source at a time, across all replicas: a Redis key per source holding the import id, with a
@@ -19,39 +21,43 @@ import com.kis.estimator.erp.settings.ErpProperties;
 public class SourceLock {
 
     private final RedissonClient redis;
+    private final RedisCircuit circuit;
     private final Duration lease;
 
-    SourceLock(RedissonClient redis, ErpProperties properties) {
+    SourceLock(RedissonClient redis, RedisCircuit circuit, ErpProperties properties) {
         this.redis = redis;
+        this.circuit = circuit;
         this.lease = properties.lockLease();
     }
 
     /** True when {@code importId} holds the source now, whether it just took it or held it already. */
     public boolean take(String source, String importId) {
         try {
-            RBucket<String> lock = bucket(source);
-            if (lock.setIfAbsent(importId, lease)) {
-                return true;
-            }
-            if (importId.equals(lock.get())) {
-                lock.expire(lease);
-                return true;
-            }
-            return false;
+            return circuit.call(() -> {
+                RBucket<String> lock = bucket(source);
+                if (lock.setIfAbsent(importId, lease)) {
+                    return true;
+                }
+                if (importId.equals(lock.get())) {
+                    lock.expire(lease);
+                    return true;
+                }
+                return false;
+            });
         } catch (RedisException e) {
             throw new SourceLockUnavailable("take", source, importId, e);
         }
     }
 
-    /** The import that holds the source, if any. */
+    /** The import that holds the source, if any; {@link RedisUnavailable} (503) while Redis is away. */
     public String holder(String source) {
-        return bucket(source).get();
+        return circuit.call(() -> bucket(source).get());
     }
 
     /** Frees the source if {@code importId} holds it; a lock another import took meanwhile stays. */
     public void release(String source, String importId) {
         try {
-            bucket(source).compareAndSet(importId, null);
+            circuit.call(() -> bucket(source).compareAndSet(importId, null));
         } catch (RedisException e) {
             throw new SourceLockUnavailable("release", source, importId, e);
         }

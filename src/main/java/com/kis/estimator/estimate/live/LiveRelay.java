@@ -18,6 +18,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kis.estimator.estimate.EstimateChanged;
 import com.kis.estimator.platform.live.UserNotice;
+import com.kis.estimator.platform.redis.RedisCircuit;
 
 /**
  * Carries every committed change to every instance: a change to an estimate, or a notice for one user, published
@@ -32,12 +33,14 @@ class LiveRelay {
     static final String TOPIC = "kis:estimate-changes";
 
     private final RedissonClient redis;
+    private final RedisCircuit circuit;
     private final LiveStreams streams;
     private final ObjectMapper json;
     private volatile boolean subscribed;
 
-    LiveRelay(RedissonClient redis, LiveStreams streams, ObjectMapper json) {
+    LiveRelay(RedissonClient redis, RedisCircuit circuit, LiveStreams streams, ObjectMapper json) {
         this.redis = redis;
+        this.circuit = circuit;
         this.streams = streams;
         this.json = json;
     }
@@ -62,6 +65,10 @@ class LiveRelay {
     }
 
     private void relay(Relayed change) {
+        if (circuit.isOpen()) { // this instance's pages only, without a warning per change
+            deliver(change);
+            return;
+        }
         boolean heardFromTopic = subscribed;
         if (!heardFromTopic) {
             deliver(change);

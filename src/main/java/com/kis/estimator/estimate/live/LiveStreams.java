@@ -7,6 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -74,6 +76,17 @@ class LiveStreams {
     @Scheduled(fixedDelayString = "${kis.live.heartbeat:20s}")
     void heartbeat() {
         open.keySet().forEach(stream -> send(stream, SseEmitter.event().comment("")));
+    }
+
+    /**
+     * On a stop, before the web server's graceful shutdown: an open stream counts as a request in progress, so each
+     * page would hold the stop for the whole shutdown timeout. Ended here, the browsers reconnect to another
+     * replica, or to this one when it is back.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closeAll() {
+        open.keySet().forEach(SseEmitter::complete);
+        open.clear();
     }
 
     private void send(SseEmitter stream, SseEmitter.SseEventBuilder event) {

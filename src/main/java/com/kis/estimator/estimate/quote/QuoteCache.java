@@ -10,6 +10,8 @@ import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kis.estimator.catalog.CatalogGeneration;
+import com.kis.estimator.platform.redis.RedisCircuit;
+import com.kis.estimator.platform.redis.RedisUnavailable;
 
 /**
  * Computed quotes in Redis for {@code kis.pricing.cache-time-to-live}, shared by all replicas.
@@ -25,13 +27,15 @@ public class QuoteCache {
     private static final Logger log = LoggerFactory.getLogger(QuoteCache.class);
 
     private final RedissonClient redis;
+    private final RedisCircuit circuit;
     private final CatalogGeneration catalogGeneration;
     private final TypedJsonJacksonCodec codec;
     private final PricingProperties properties;
 
-    QuoteCache(RedissonClient redis, CatalogGeneration catalogGeneration, ObjectMapper objectMapper,
-            PricingProperties properties) {
+    QuoteCache(RedissonClient redis, RedisCircuit circuit, CatalogGeneration catalogGeneration,
+            ObjectMapper objectMapper, PricingProperties properties) {
         this.redis = redis;
+        this.circuit = circuit;
         this.catalogGeneration = catalogGeneration;
         this.codec = new TypedJsonJacksonCodec(PricedQuote.class, objectMapper);
         this.properties = properties;
@@ -44,7 +48,9 @@ public class QuoteCache {
 
     Optional<PricedQuote> get(String key) {
         try {
-            return Optional.ofNullable(redis.<PricedQuote>getBucket(key, codec).get());
+            return Optional.ofNullable(circuit.call(() -> redis.<PricedQuote>getBucket(key, codec).get()));
+        } catch (RedisUnavailable away) {
+            return Optional.empty();
         } catch (RuntimeException e) {
             log.warn("Quote cache read failed: {}", e.getMessage());
             return Optional.empty();
@@ -53,7 +59,9 @@ public class QuoteCache {
 
     void put(String key, PricedQuote quote) {
         try {
-            redis.<PricedQuote>getBucket(key, codec).set(quote, properties.cacheTimeToLive());
+            circuit.run(() -> redis.<PricedQuote>getBucket(key, codec).set(quote, properties.cacheTimeToLive()));
+        } catch (RedisUnavailable away) {
+            // not cached; said once, by the circuit
         } catch (RuntimeException e) {
             log.warn("Quote cache write failed: {}", e.getMessage());
         }

@@ -2,12 +2,14 @@ package com.kis.estimator.platform.redis;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,37 +28,34 @@ class EmbeddedRedisConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedRedisConfiguration.class);
 
-    @Bean(destroyMethod = "stop")
-    RedisServer embeddedRedisServer() throws IOException {
+    @Bean(destroyMethod = "end")
+    EmbeddedRedisServer embeddedRedisServer() throws IOException {
         int port = freePort();
-        RedisServer server = RedisServer.newRedisServer()
+        EmbeddedRedisServer server = new EmbeddedRedisServer(RedisServer.newRedisServer()
                 .bind("127.0.0.1")
-                .port(port)
                 .setting("save \"\"")
                 .setting("appendonly no")
-                .setting("maxmemory 128mb")
-                .build();
+                .setting("maxmemory 128mb"), port);
         server.start();
         RedisWatchdog.watch(port);
         log.info("Embedded Redis listening on 127.0.0.1:{}", port);
         return server;
     }
 
-    /**
-     * Short timeouts and one retry: a Redis on loopback answers within milliseconds or not at all, and Redisson's
-     * defaults (3 s, four retries, reconnecting between them) made a frozen Redis hold a job executor thread
-     * for over a minute per attempt before the step failed.
-     */
+    @Bean
+    EmbeddedRedisKeeper embeddedRedisKeeper(EmbeddedRedisServer embeddedRedisServer,
+            @Value("${kis.redis.embedded-check:2s}") Duration every) {
+        return new EmbeddedRedisKeeper(embeddedRedisServer, every);
+    }
+
+    /** Fails fast as a server's client does ({@link FailFastRedis}). */
     @Bean(destroyMethod = "shutdown")
-    RedissonClient redisson(RedisServer embeddedRedisServer) {
+    RedissonClient redisson(EmbeddedRedisServer embeddedRedisServer, RedisCircuitProperties properties) {
         Config config = new Config();
-        config.useSingleServer()
+        FailFastRedis.failFast(config.useSingleServer(), properties.timeout())
                 .setAddress("redis://127.0.0.1:" + embeddedRedisServer.ports().get(0))
                 .setConnectionMinimumIdleSize(2)
-                .setConnectionPoolSize(8)
-                .setTimeout(2000)
-                .setConnectTimeout(2000)
-                .setRetryAttempts(1);
+                .setConnectionPoolSize(8);
         return Redisson.create(config);
     }
 

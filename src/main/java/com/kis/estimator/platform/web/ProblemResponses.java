@@ -38,6 +38,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import jakarta.validation.ConstraintViolationException;
 
+import com.kis.estimator.platform.persistence.DatabaseOutage;
+import com.kis.estimator.platform.redis.RedisUnavailable;
+
 /**
  * Turns every error that leaves a controller into RFC 7807 {@code application/problem+json}: a stable
  * {@code type} per kind of error, the request path as {@code instance}, the trace id so a caller's report
@@ -100,11 +103,36 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return finish(body, ProblemType.CONFLICT, request, HttpHeaders.EMPTY);
     }
 
+    /**
+     * Redis away where the request needs it (an import's source lock, the sync page's lock holders): a quick 503
+     * that says to come back, not a 500. Where Redis only helps (caches, rate limits) requests do not get here.
+     */
+    @ExceptionHandler(RedisUnavailable.class)
+    ResponseEntity<Object> redisUnavailable(RedisUnavailable ex, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "Redis, which this request needs, does not answer (since " + ex.since() + "); try again shortly");
+        return finish(body, ProblemType.SERVICE_UNAVAILABLE, request, retryAfter(10));
+    }
+
+    private static HttpHeaders retryAfter(int seconds) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Integer.toString(seconds));
+        return headers;
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
         if (ex instanceof ErrorResponse known) {
             // Exceptions that carry their own status (e.g. ResponseStatusException subclasses) keep it.
             return handleExceptionInternal(ex, known.getBody(), known.getHeaders(), known.getStatusCode(), request);
+        }
+        if (DatabaseOutage.caused(ex)) {
+            // no stack trace per request while the database restarts: health and the pool's own log say it
+            log.warn("Database unavailable on {}: {}", path(request), ex.getMessage());
+            request.setAttribute(DatabaseOutage.ANSWERED, Boolean.TRUE, WebRequest.SCOPE_REQUEST);
+            ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The database does not answer; nothing was changed; try again shortly");
+            return finish(body, ProblemType.SERVICE_UNAVAILABLE, request, retryAfter(5));
         }
         log.error("Unhandled error on {}", path(request), ex);
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,

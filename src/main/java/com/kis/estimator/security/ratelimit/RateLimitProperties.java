@@ -13,13 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled     switch the limits off (tests of other things; never in production)
  * @param keyPrefix   Redis key prefix (lets two deployments share one Redis)
- * @param redisPause  how long to stop asking Redis after it failed, so an outage does not slow every request
  * @param rules       by name: path prefix, the HTTP methods it counts (all when empty), requests allowed per
  *                    window, window length
  */
 @ConfigurationProperties("kis.rate-limits")
 public record RateLimitProperties(@DefaultValue("true") boolean enabled, @DefaultValue("kis:rate") String keyPrefix,
-        @DefaultValue("30s") Duration redisPause, Map<String, Rule> rules) {
+        Map<String, Rule> rules) {
 
     public RateLimitProperties {
         rules = rules == null ? Map.of() : Map.copyOf(rules);

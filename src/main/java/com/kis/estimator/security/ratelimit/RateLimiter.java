@@ -1,7 +1,5 @@
 package com.kis.estimator.security.ratelimit;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,11 +13,15 @@ import org.springframework.stereotype.Component;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import com.kis.estimator.platform.redis.RedisCircuit;
+import com.kis.estimator.platform.redis.RedisUnavailable;
+
 /**
  * Fixed-window counters in Redis, as the design's gateway counted (N requests per 15 minutes): one atomic
  * script per request increments the caller's counter and starts the window on the first hit. When Redis cannot
  * be reached the limiter lets requests through (fail open: the limits protect capacity, they are not an access
- * control) and stops asking Redis for a short pause, so an outage costs one timeout, not one per request.
+ * control); while Redis is away ({@link RedisCircuit}) it is not asked, so an outage costs one timeout, not one per
+ * request, and limits count again as soon as Redis answers.
  */
 @Component
 class RateLimiter {
@@ -35,34 +37,31 @@ class RateLimiter {
             return {count, left}""";
 
     private final RedissonClient redis;
+    private final RedisCircuit circuit;
     private final RateLimitProperties properties;
-    private final Clock clock;
     private final Counter unavailable;
-    private volatile Instant pausedUntil = Instant.MIN;
 
-    RateLimiter(RedissonClient redis, RateLimitProperties properties, Clock clock, MeterRegistry meters) {
+    RateLimiter(RedissonClient redis, RedisCircuit circuit, RateLimitProperties properties, MeterRegistry meters) {
         this.redis = redis;
+        this.circuit = circuit;
         this.properties = properties;
-        this.clock = clock;
         this.unavailable = Counter.builder("kis.rate.limit.unavailable")
                 .description("Requests let through unlimited because Redis could not be reached").register(meters);
     }
 
     /** Counts one request of {@code subject} under {@code rule}; empty when the count could not be taken. */
     Optional<Usage> hit(String ruleName, RateLimitProperties.Rule rule, int limit, String subject) {
-        Instant now = clock.instant();
-        if (now.isBefore(pausedUntil)) {
+        try {
+            List<Long> result = circuit.call(() -> redis.getScript(LongCodec.INSTANCE).eval(key(ruleName, subject),
+                    RScript.Mode.READ_WRITE, COUNT, RScript.ReturnType.MULTI, List.of(key(ruleName, subject)),
+                    rule.window().toMillis()));
+            return Optional.of(new Usage(limit, result.get(0), result.get(1)));
+        } catch (RedisUnavailable away) {
             unavailable.increment();
             return Optional.empty();
-        }
-        try {
-            List<Long> result = redis.getScript(LongCodec.INSTANCE).eval(key(ruleName, subject), RScript.Mode.READ_WRITE,
-                    COUNT, RScript.ReturnType.MULTI, List.of(key(ruleName, subject)), rule.window().toMillis());
-            return Optional.of(new Usage(limit, result.get(0), result.get(1)));
         } catch (RuntimeException e) {
-            pausedUntil = now.plus(properties.redisPause());
             unavailable.increment();
-            log.warn("Rate limits not enforced for {}: Redis unavailable ({})", properties.redisPause(), e.getMessage());
+            log.warn("Rate limit {} not enforced for this request: {}", ruleName, e.getMessage());
             return Optional.empty();
         }
     }
