@@ -41,6 +41,36 @@ const COUNT_CLICKS = () => document.addEventListener('click', (event) => {
     sessionStorage.setItem('kis.clicks', String(Number(sessionStorage.getItem('kis.clicks') ?? 0) + 1));
   }
 }, true);
+// Each page's requests still waiting for an answer, and its last answers of 400 or more: a failed step names them,
+// so that a page that never finished loading says which request it waited for.
+const network = new WeakMap();
+function watch(page) {
+  const seen = { pending: new Map(), errors: [] };
+  const short = (request) => `${request.method()} ${request.url().split('?')[0]}`;
+  page.on('request', (request) => seen.pending.set(request, Date.now()));
+  page.on('requestfinished', (request) => seen.pending.delete(request));
+  page.on('requestfailed', (request) => {
+    seen.pending.delete(request);
+    seen.errors.push(`${short(request)} failed: ${request.failure()?.errorText}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) {
+      seen.errors.push(`${short(response.request())} ${response.status()}`);
+    }
+  });
+  network.set(page, { ...seen, short });
+}
+function networkOf(page) {
+  const seen = network.get(page);
+  if (!seen) {
+    return {};
+  }
+  const now = Date.now();
+  return {
+    pending: [...seen.pending.entries()].map(([request, since]) => `${seen.short(request)} for ${now - since} ms`),
+    errors: seen.errors.slice(-10),
+  };
+}
 async function pageOf(who) {
   if (!contexts[who]) {
     const context = await browser.newContext({
@@ -50,6 +80,7 @@ async function pageOf(who) {
     context.setDefaultTimeout(input.timeoutMs ?? 20000);
     await context.addInitScript(COUNT_CLICKS);
     contexts[who] = await context.newPage();
+    watch(contexts[who]);
   }
   return contexts[who];
 }
@@ -93,7 +124,7 @@ for (const [index, step] of input.steps.entries()) {
     const shot = path.join(screenshots, `${input.scenario}-${String(index + 1).padStart(2, '0')}-${step.do}.png`);
     await page.screenshot({ path: shot, fullPage: true }).catch(() => {});
     failure = { step: index + 1, do: step.do, params: step, error: String(error?.message ?? error).split('\n')[0],
-      url: page.url(), screenshot: shot };
+      url: page.url(), screenshot: shot, network: networkOf(page) };
     break;
   }
 }

@@ -101,6 +101,7 @@ public final class Chromium {
             throw new AssertionError("In Chromium, step " + failure.path("step").asInt() + " (" + failure.path("params")
                     + ") failed: " + failure.path("error").asText() + "\n  at " + failure.path("url").asText()
                     + "\n  what the user saw: " + failure.path("screenshot").asText()
+                    + "\n  requests unanswered, and the last errors: " + failure.path("network")
                     + "\n  steps before it: " + answer.path("results"));
         }
         return new Steps(answer.get("results"));

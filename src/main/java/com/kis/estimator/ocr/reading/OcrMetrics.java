@@ -35,6 +35,8 @@ public class OcrMetrics {
                 .description("Mean line confidence of an extracted document (0-1)").register(registry);
         Gauge.builder("kis.ocr.queue.depth", reading, r -> r.status().map(OcrEngines.Status::queued).orElse(0))
                 .description("Pages waiting for an OCR engine").register(registry);
+        Gauge.builder("kis.ocr.queue.capacity", reading, r -> r.status().map(OcrEngines.Status::capacity).orElse(0))
+                .description("Pages that may wait for an engine; beyond, intake waits").register(registry);
         Gauge.builder("kis.ocr.engines.busy", reading, r -> r.status().map(OcrEngines.Status::busy).orElse(0))
                 .description("OCR engines reading a page now").register(registry);
     }

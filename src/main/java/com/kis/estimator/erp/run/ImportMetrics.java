@@ -1,0 +1,44 @@
+package com.kis.estimator.erp.run;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * {@code kis_erp_imports_total{source,state}}: imports finished, COMPLETED or FAILED; and
+ * {@code kis_erp_import_rows_total{source,outcome}}: what they did to their rows. Counted once the run's end is
+ * committed, on the replica whose job finished it.
+ */
+@Component
+class ImportMetrics {
+
+    private final ImportRuns runs;
+    private final MeterRegistry meters;
+
+    ImportMetrics(ImportRuns runs, MeterRegistry meters) {
+        this.runs = runs;
+        this.meters = meters;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void finished(ImportFinished finished) {
+        runs.find(finished.importId()).ifPresent(run -> {
+            Counter.builder("kis.erp.imports").tag("source", run.source()).tag("state", finished.state().name())
+                    .description("ERP imports finished, by source and end state").register(meters).increment();
+            ImportCounts counts = run.counts();
+            if (counts != null) {
+                rows(run.source(), "inserted", counts.inserted());
+                rows(run.source(), "updated", counts.updated());
+                rows(run.source(), "rejected", counts.rejected());
+                rows(run.source(), "deactivated", counts.deactivated());
+            }
+        });
+    }
+
+    private void rows(String source, String outcome, long count) {
+        Counter.builder("kis.erp.import.rows").tag("source", source).tag("outcome", outcome)
+                .description("Rows of finished ERP imports, by what became of them").register(meters).increment(count);
+    }
+}
