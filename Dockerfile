@@ -1,6 +1,10 @@
 # syntax=docker/dockerfile:1
 # Build: docker build -t kis-estimator .   (docker compose up builds it too)
 FROM maven:3.9-eclipse-temurin-17 AS build
+# The web UI is built by Maven with Node 20 and npm (src/main/webapp), which the Maven image does not have.
+COPY --from=node:20-bookworm-slim /usr/local/bin/node /usr/local/bin/node
+COPY --from=node:20-bookworm-slim /usr/local/lib/node_modules/npm /usr/local/lib/node_modules/npm
+RUN ln -s ../lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm && node --version && npm --version
 WORKDIR /src
 COPY pom.xml ./
 RUN mvn -B -q dependency:go-offline

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * {@code ./mvnw spring-boot:run} does, in a working directory of the test's choosing, on a port of its own, its
  * output in a log file. Its requests sign in as demo users with HTTP Basic (the embedded default).
  */
-public final class ApplicationProcess {
+public final class ApplicationProcess implements DrillLoad.Door {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -124,6 +124,7 @@ public final class ApplicationProcess {
     }
 
     /** A JSON POST; {@code headers} are more header names and values, in pairs. */
+    @Override
     public HttpResponse<String> post(String path, String user, String json, String... headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
@@ -141,6 +142,7 @@ public final class ApplicationProcess {
                 .header("Authorization", basic(user)).build(), HttpResponse.BodyHandlers.ofLines());
     }
 
+    @Override
     public HttpResponse<String> get(String path, String user) {
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -33,19 +35,18 @@ public final class PrivatePostgres implements AutoCloseable {
     }
 
     public static PrivatePostgres start() throws IOException, InterruptedException {
-        Path bin;
-        try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
-            bin = versions.max(Comparator.comparing(version -> Integer.parseInt(version.getFileName().toString())))
-                    .orElseThrow(() -> new IllegalStateException("no PostgreSQL under /usr/lib/postgresql"))
-                    .resolve("bin");
-        }
-        Path data = Files.createTempDirectory("kis-pg-");
-        PrivatePostgres postgres = new PrivatePostgres(bin, data, ApplicationProcess.freePort());
-        if (asRoot()) {
-            run(List.of("chown", "postgres", data.toString()));
-        }
-        postgres.as(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres", "-A", "trust",
-                "--no-sync", "-E", "UTF8");
+        return start(Map.of());
+    }
+
+    /** With these lines added to its {@code postgresql.conf} (values quoted as the file wants them). */
+    public static PrivatePostgres start(Map<String, String> settings) throws IOException, InterruptedException {
+        Path data = ownedByServerUser(Files.createTempDirectory("kis-pg-"));
+        PrivatePostgres postgres = new PrivatePostgres(newestBinaries(), data, ApplicationProcess.freePort());
+        postgres.as(postgres.bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres", "-A",
+                "trust", "--no-sync", "-E", "UTF8");
+        StringBuilder lines = new StringBuilder("\n");
+        settings.forEach((name, value) -> lines.append(name).append(" = ").append(value).append('\n'));
+        Files.writeString(data.resolve("postgresql.conf"), lines, StandardOpenOption.APPEND);
         postgres.startServer();
         try (Connection connection = postgres.connect("postgres")) {
             connection.createStatement().execute("CREATE DATABASE kis");
@@ -53,6 +54,41 @@ public final class PrivatePostgres implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         return postgres;
+    }
+
+    /** A server started elsewhere on this data folder and port (a restored cluster); closing it stops it. */
+    public static PrivatePostgres adopt(Path data, int port) throws IOException {
+        return new PrivatePostgres(newestBinaries(), data, port);
+    }
+
+    /** The folder, now writable by the server's user (PostgreSQL refuses to run as root). */
+    public static Path ownedByServerUser(Path folder) throws IOException, InterruptedException {
+        if (asRoot()) {
+            run(List.of("chown", "postgres", folder.toString()));
+        }
+        return folder;
+    }
+
+    /** Runs a command as the server's user and answers its output; fails with the output when it fails. */
+    public static String runAsServerUser(List<String> command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>();
+        if (asRoot()) {
+            line.addAll(List.of("runuser", "-u", "postgres", "--"));
+        }
+        line.addAll(command);
+        return run(line);
+    }
+
+    private static Path newestBinaries() throws IOException {
+        try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
+            return versions.max(Comparator.comparing(version -> Integer.parseInt(version.getFileName().toString())))
+                    .orElseThrow(() -> new IllegalStateException("no PostgreSQL under /usr/lib/postgresql"))
+                    .resolve("bin");
+        }
+    }
+
+    public int port() {
+        return port;
     }
 
     public String jdbcUrl() {
@@ -75,6 +111,11 @@ public final class PrivatePostgres implements AutoCloseable {
         as(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "fast", "-w", "stop");
     }
 
+    /** Stops the server as a crash would: no shutdown checkpoint, the WAL segment in progress never archived. */
+    public void crash() throws IOException, InterruptedException {
+        as(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "-w", "stop");
+    }
+
     @Override
     public void close() {
         try {
@@ -86,20 +127,16 @@ public final class PrivatePostgres implements AutoCloseable {
     }
 
     private void as(String... command) throws IOException, InterruptedException {
-        List<String> line = new ArrayList<>();
-        if (asRoot()) {
-            line.addAll(List.of("runuser", "-u", "postgres", "--"));
-        }
-        line.addAll(List.of(command));
-        run(line);
+        runAsServerUser(List.of(command));
     }
 
-    private static void run(List<String> command) throws IOException, InterruptedException {
+    private static String run(List<String> command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
             throw new IllegalStateException(command + " failed: " + output);
         }
+        return output;
     }
 
     private static boolean asRoot() {

@@ -2,6 +2,8 @@ package com.kis.estimator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +19,7 @@ import java.util.regex.Pattern;
  * The drills' client of one prod-profile instance: requests as the realm's users (Keycloak tokens), and the
  * salesperson's and approver's round each drill times before, during and after its fault.
  */
-public final class ProdClient {
+public final class ProdClient implements DrillLoad.Door {
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
 
@@ -107,7 +109,32 @@ public final class ProdClient {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    public HttpResponse<String> send(String user, String method, String path, String body) throws Exception {
+    @Override
+    public HttpResponse<String> post(String path, String user, String json, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + TestTokens.of(user)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public HttpResponse<String> get(String path, String user) {
+        try {
+            return send(user, "GET", path, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(path, e);
+        }
+    }
+
+    public HttpResponse<String> send(String user, String method, String path, String body)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + TestTokens.of(user));
         if (body == null) {

@@ -13,6 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.kis.estimator.erp.importing.RowProblem;
 import com.kis.estimator.erp.run.ImportFinished;
@@ -41,7 +43,12 @@ class InboxReports {
         this.rejections = rejections;
     }
 
-    /** A run from the inbox ended: its file (the copy the run read) goes to done/ or error/ with the report. */
+    /**
+     * A run from the inbox ended: its file (the copy the run read) goes to done/ or error/ now, before the step
+     * deletes its work file, and the report beside it once the step has committed: a report in done/ tells the
+     * ERP team the rows are in, and read before the commit they were not yet (a test counted the rows right
+     * after the report appeared and found none).
+     */
     @EventListener
     void finished(ImportFinished finished) {
         if (!"file".equals(finished.channel())) {
@@ -56,10 +63,30 @@ class InboxReports {
             if (workFile.isPresent()) {
                 Files.move(workFile.get(), target, StandardCopyOption.REPLACE_EXISTING);
             }
-            write(report(target), runReport(run));
         } catch (IOException e) {
-            log.warn("Could not file the report of ERP import {}: {}", run.importId(), e.getMessage());
+            log.warn("Could not file ERP import {}: {}", run.importId(), e.getMessage());
         }
+        String report = runReport(run);
+        afterCommit(() -> {
+            try {
+                write(report(target), report);
+            } catch (UncheckedIOException e) {
+                log.warn("Could not write the report of ERP import {}: {}", run.importId(), e.getMessage());
+            }
+        });
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
     }
 
     /** A file that is no import: it goes to error/ now, nothing was recorded. */
