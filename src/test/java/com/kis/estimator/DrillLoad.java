@@ -11,9 +11,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -64,6 +67,10 @@ public final class DrillLoad {
     private final Set<Long> unansweredApprovals = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final ExecutorService clients = Executors.newFixedThreadPool(SALES_CLIENTS + APPROVER_CLIENTS);
+    /** Every answered request's time in ms, for a caller that reads them as it goes ({@link #drainLatencies}). */
+    private final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+    private Semaphore pace;
+    private ScheduledExecutorService pacer;
     private long started;
 
     /** {@code estimate}: the JSON of the estimate every sales client creates. */
@@ -74,6 +81,35 @@ public final class DrillLoad {
 
     public static String clientsDescription() {
         return SALES_CLIENTS + " clients, " + APPROVER_CLIENTS + " approvers";
+    }
+
+    /**
+     * At most this many creations per second in all (each followed by its submission and approval), instead of as
+     * many as the clients manage: a soak at a share of the measured capacity.
+     */
+    public DrillLoad paced(double creationsPerSecond) {
+        pace = new Semaphore(0);
+        pacer = Executors.newSingleThreadScheduledExecutor();
+        pacer.scheduleAtFixedRate(() -> {
+            if (pace.availablePermits() < SALES_CLIENTS) { // no burst after a stall
+                pace.release();
+            }
+        }, 0, Math.round(1e9 / creationsPerSecond), TimeUnit.NANOSECONDS);
+        return this;
+    }
+
+    /** The times of the requests answered since the last call, in ms. */
+    public List<Long> drainLatencies() {
+        List<Long> drained = new ArrayList<>();
+        for (Long latency = latencies.poll(); latency != null; latency = latencies.poll()) {
+            drained.add(latency);
+        }
+        return drained;
+    }
+
+    /** 5xx answered by the application so far (not a proxy's for a replica that went away). */
+    public int serverErrors() {
+        return serverErrors.get();
     }
 
     public DrillLoad start() {
@@ -110,6 +146,10 @@ public final class DrillLoad {
 
     public void stop() throws InterruptedException {
         stopped.set(true);
+        if (pacer != null) {
+            pacer.shutdownNow();
+            pace.release(SALES_CLIENTS);
+        }
         clients.shutdown();
         clients.awaitTermination(30, TimeUnit.SECONDS);
     }
@@ -149,19 +189,28 @@ public final class DrillLoad {
 
     private Void sell() {
         while (!stopped.get()) {
+            if (pace != null) {
+                try {
+                    pace.acquire();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                }
+            }
             inFlight.incrementAndGet();
             String key = UUID.randomUUID().toString();
             Long submitting = null;
             try {
-                HttpResponse<String> made = answered(door.post("/api/v1/estimates", "sales1", estimate,
-                        "Idempotency-Key", key));
+                HttpResponse<String> made = answered(timed(() -> door.post("/api/v1/estimates", "sales1",
+                        estimate, "Idempotency-Key", key)));
                 if (made.statusCode() != 201) {
                     continue;
                 }
                 long id = ProdClient.id(made.body());
                 created.add(id);
                 submitting = id;
-                if (answered(door.post("/api/v1/estimates/" + id + "/submit", "sales1", "{}")).statusCode() == 202) {
+                if (answered(timed(() -> door.post("/api/v1/estimates/" + id + "/submit", "sales1", "{}")))
+                        .statusCode() == 202) {
                     submitted.add(id);
                     toApprove.add(id);
                 }
@@ -191,8 +240,8 @@ public final class DrillLoad {
             }
             inFlight.incrementAndGet();
             try {
-                int status = answered(door.post("/api/v1/estimates/" + id + "/approve", "approver1",
-                        "{\"decision\":\"APPROVE\",\"comment\":\"drill\"}")).statusCode();
+                int status = answered(timed(() -> door.post("/api/v1/estimates/" + id + "/approve", "approver1",
+                        "{\"decision\":\"APPROVE\",\"comment\":\"drill\"}"))).statusCode();
                 if (status == 202) {
                     approved.add(id);
                 } else if (status == 409) {
@@ -207,6 +256,17 @@ public final class DrillLoad {
             }
         }
         return null;
+    }
+
+    private interface Request {
+        HttpResponse<String> send() throws IOException, InterruptedException;
+    }
+
+    private HttpResponse<String> timed(Request request) throws IOException, InterruptedException {
+        long sent = System.nanoTime();
+        HttpResponse<String> response = request.send();
+        latencies.add((System.nanoTime() - sent) / 1_000_000);
+        return response;
     }
 
     /**

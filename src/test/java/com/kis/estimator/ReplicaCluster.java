@@ -47,6 +47,12 @@ public final class ReplicaCluster implements AutoCloseable {
         return this;
     }
 
+    /** The first replica only, without nginx (a soak of one instance). */
+    public ReplicaCluster startAlone() throws InterruptedException {
+        replicas.add(launch(0).awaitUp());
+        return this;
+    }
+
     private ApplicationProcess launch(int replica) {
         List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=prod",
                 "--kis.data-dir=" + data,
@@ -65,9 +71,9 @@ public final class ReplicaCluster implements AutoCloseable {
         return replicas.get(index);
     }
 
-    /** nginx's address: where the users' requests go. */
+    /** Where the users' requests go: nginx, or the only replica. */
     public String base() {
-        return front.base();
+        return front == null ? replicas.get(0).base() : front.base();
     }
 
     public NginxFront front() {
