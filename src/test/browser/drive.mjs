@@ -11,6 +11,7 @@ import * as tasklist from './steps/tasklist.mjs';
 import * as cockpit from './steps/cockpit.mjs';
 import * as keycloak from './steps/keycloak.mjs';
 import * as webui from './steps/webui.mjs';
+import * as handover from './steps/handover.mjs';
 
 /** What the user sees now, saved as target/browser/<scenario>-<name>.png (for the docs, or to look at). */
 async function screenshot(page, { name }) {
@@ -19,7 +20,7 @@ async function screenshot(page, { name }) {
   return { path: shot };
 }
 
-const actions = { ...camunda, ...tasklist, ...cockpit, ...keycloak, ...webui, screenshot };
+const actions = { ...camunda, ...tasklist, ...cockpit, ...keycloak, ...webui, ...handover, screenshot };
 const input = JSON.parse(fs.readFileSync(0, 'utf8'));
 const screenshots = path.resolve(process.env.KIS_BROWSER_SCREENSHOTS ?? '../../../target/browser');
 fs.mkdirSync(screenshots, { recursive: true });

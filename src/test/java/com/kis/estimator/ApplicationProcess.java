@@ -1,7 +1,5 @@
 package com.kis.estimator;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -98,7 +96,11 @@ public final class ApplicationProcess implements DrillLoad.Door {
     public ApplicationProcess awaitUp() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
         while (System.nanoTime() < deadline) {
-            assertThat(process.isAlive()).as("the application is running (its log: %s)", log).isTrue();
+            if (!process.isAlive()) {
+                // the log's folder may be gone when the test has cleaned up: its end goes into the failure
+                throw new AssertionError("the application ended with " + process.exitValue() + "; its log, kept as "
+                        + keptLog() + ", ends:\n" + tail(4000));
+            }
             try {
                 HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness"))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
@@ -111,6 +113,21 @@ public final class ApplicationProcess implements DrillLoad.Door {
             Thread.sleep(250);
         }
         throw new AssertionError("the application did not become healthy within 4 minutes (its log: " + log + ")");
+    }
+
+    /** A copy of the log under target/, which outlives the test's temporary folder. */
+    private Path keptLog() {
+        try {
+            Path kept = Files.createDirectories(Path.of("target/failed-starts")).resolve(log.getFileName());
+            return Files.copy(log, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING).toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String tail(int characters) {
+        String all = log();
+        return all.substring(Math.max(0, all.length() - characters));
     }
 
     /** Asks it to stop (SIGTERM) and waits; then whatever it started. */

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,12 +26,13 @@ public final class Chromium {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path DRIVER = Path.of("src/test/browser");
-    private static final long TIMEOUT_MINUTES = 5;
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
 
     private final String baseUrl;
     private final String scenario;
     private final List<Map<String, Object>> steps = new ArrayList<>();
     private int[] viewport;
+    private Duration timeout = DEFAULT_TIMEOUT;
 
     private Chromium(String baseUrl, String scenario) {
         this.baseUrl = baseUrl;
@@ -46,6 +48,17 @@ public final class Chromium {
     public Chromium viewport(int width, int height) {
         this.viewport = new int[] {width, height};
         return this;
+    }
+
+    /** How long the whole run may take (5 minutes unless a drill restarts a server in between). */
+    public Chromium timeout(Duration timeout) {
+        this.timeout = timeout;
+        return this;
+    }
+
+    /** Pauses the user's steps at {@code name} until the test {@link HandOver#release releases} them. */
+    public Chromium handOver(HandOver handOver, String name) {
+        return step("handOver", "dir", handOver.dir.toString(), "name", name);
     }
 
     /** One step of {@code drive.mjs}: its name and parameters as key, value, key, value. */
@@ -95,7 +108,7 @@ public final class Chromium {
             input.putObject("viewport").put("width", viewport[0]).put("height", viewport[1]);
         }
         input.set("steps", JSON.valueToTree(steps));
-        JsonNode answer = drive(input);
+        JsonNode answer = drive(input, timeout);
         if (!answer.path("failure").isNull() && !answer.path("failure").isMissingNode()) {
             JsonNode failure = answer.get("failure");
             throw new AssertionError("In Chromium, step " + failure.path("step").asInt() + " (" + failure.path("params")
@@ -107,7 +120,12 @@ public final class Chromium {
         return new Steps(answer.get("results"));
     }
 
-    private static JsonNode drive(ObjectNode input) {
+    /** {@link #run()} on another thread, for a test that acts on the servers at the steps' hand-overs. */
+    public CompletableFuture<Steps> start() {
+        return CompletableFuture.supplyAsync(this::run);
+    }
+
+    private static JsonNode drive(ObjectNode input, Duration timeout) {
         if (!Files.isDirectory(DRIVER.resolve("node_modules/playwright-core"))) {
             throw new IllegalStateException("No playwright-core in " + DRIVER.toAbsolutePath()
                     + "/node_modules: run the tests through Maven (it runs npm ci there)");
@@ -124,10 +142,10 @@ public final class Chromium {
             });
             node.getOutputStream().write(JSON.writeValueAsBytes(input));
             node.getOutputStream().close();
-            if (!node.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+            if (!node.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 node.destroyForcibly();
                 throw new AssertionError("Chromium did not finish " + input.path("scenario").asText() + " within "
-                        + TIMEOUT_MINUTES + " minutes");
+                        + timeout);
             }
             String printed = output.join().strip();
             String last = printed.substring(printed.lastIndexOf('\n') + 1);
@@ -140,6 +158,46 @@ public final class Chromium {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Where the browser and the test meet: the browser's {@code handOver} step says it has arrived and waits; the
+     * test waits for it, does its part (kills a replica), then releases the browser.
+     */
+    public static final class HandOver {
+
+        private final Path dir;
+
+        public HandOver() {
+            try {
+                dir = Files.createTempDirectory("kis-handover-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Waits until the browser is at {@code name}; fails if the run ended first (a step before it failed). */
+        public void awaitReached(String name, CompletableFuture<Steps> run, Duration limit) throws InterruptedException {
+            long deadline = System.nanoTime() + limit.toNanos();
+            while (!Files.exists(dir.resolve(name + ".reached"))) {
+                if (run.isDone()) {
+                    run.join();
+                    throw new AssertionError("the browser's steps ended before " + name);
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("the browser did not reach " + name + " within " + limit);
+                }
+                Thread.sleep(100);
+            }
+        }
+
+        public void release(String name) {
+            try {
+                Files.writeString(dir.resolve(name + ".go"), "");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

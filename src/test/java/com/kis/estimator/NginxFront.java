@@ -80,6 +80,18 @@ public final class NginxFront implements AutoCloseable {
         return pattern.matcher(conf).replaceAll(replacement.replace("$", "\\$"));
     }
 
+    /**
+     * How long nginx sends nothing to a replica after a failed connection ({@code fail_timeout} in deploy/nginx.conf):
+     * a replica that came back gets requests again only once this has passed since its last refusal.
+     */
+    public static java.time.Duration failTimeout() throws IOException {
+        var found = Pattern.compile("fail_timeout=(\\d+)s").matcher(Files.readString(Path.of("deploy/nginx.conf")));
+        if (!found.find()) {
+            throw new IllegalStateException("deploy/nginx.conf has no fail_timeout=<n>s any more");
+        }
+        return java.time.Duration.ofSeconds(Long.parseLong(found.group(1)));
+    }
+
     public String base() {
         return "http://127.0.0.1:" + port;
     }

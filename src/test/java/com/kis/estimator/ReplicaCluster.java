@@ -14,9 +14,13 @@ import org.springframework.util.FileSystemUtils;
  * job executor on both) on one fresh PostgreSQL database and one redis-server of the test's own, sharing one data
  * folder, behind Debian's nginx with {@code deploy/nginx.conf} ({@link NginxFront}). The ERP and OCR inboxes poll
  * on the first replica only, as docs/erp-import.md asks of a shared folder. A replica can be killed and started
- * again on its port; the first one starts alone so that only one creates Camunda's tables.
+ * again on its port; the first one starts alone so that only one creates Camunda's tables. The browsers' Keycloak
+ * clients are the test realm's.
  */
 public final class ReplicaCluster implements AutoCloseable {
+
+    /** Camunda's webapps: off unless {@code extra} turns them on. */
+    public static final String WEBAPPS = "camunda.bpm.webapp.enabled";
 
     private final PostgresTestDatabase database;
     private final Process redis;
@@ -59,8 +63,13 @@ public final class ReplicaCluster implements AutoCloseable {
                 "--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redisPort,
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + KeycloakTestServer.get().issuer(),
                 "--kis.processes.directory=processes",
-                "--camunda.bpm.webapp.enabled=false",
+                "--kis.security.webapp.client-secret=kis-camunda-test-secret",
+                "--kis.security.web-ui.client-secret=kis-web-test-secret",
                 "--kis.erp.inbox.enabled=" + (replica == 0), "--kis.ocr.inbox.enabled=" + (replica == 0)));
+        if (!extra.containsKey(WEBAPPS)) {
+            // Tasklist and Cockpit start only for a drill that opens them: the others start faster without
+            arguments.add("--" + WEBAPPS + "=false");
+        }
         database.springProperties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
         extra.forEach((name, value) -> arguments.add("--" + name + "=" + value));
         return ApplicationProcess.fromClasspath(ports.get(replica),
@@ -78,6 +87,11 @@ public final class ReplicaCluster implements AutoCloseable {
 
     public NginxFront front() {
         return front;
+    }
+
+    /** The data folder both replicas share (the ERP work folder and inbox under {@code erp/}). */
+    public Path data() {
+        return data;
     }
 
     public PostgresTestDatabase database() {

@@ -1,0 +1,164 @@
+package com.kis.estimator.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kis.estimator.Await;
+import com.kis.estimator.Chromium;
+import com.kis.estimator.NginxFront;
+import com.kis.estimator.ProdClient;
+import com.kis.estimator.ReplicaCluster;
+import com.kis.estimator.TestTokens;
+
+/**
+ * Issue 22: an approver's Tasklist through nginx keeps working when the replica serving it dies. The session lives
+ * in PostgreSQL (Spring Session JDBC, ADR 0011), so the approver is neither sent to Keycloak nor shown a login
+ * form. The approver signs in (password and TOTP) and opens the approvals filter; replica 1 is killed; the approver
+ * opens and claims the task; replica 1 comes back (and nginx takes it back) and replica 2 is killed; the approver
+ * approves. Whichever replica nginx chose for the browser, it died once mid-task, and the decision was made on a
+ * replica started after the sign-in, which never held that session in its memory.
+ */
+@Tag("drill")
+class TasklistAcrossReplicasDrillTest {
+
+    private static final String CUSTOMER = "T-TL-C";
+    private static final String PRODUCT = "T-TL-1";
+    private static final String MY_APPROVALS = "My group's approvals";
+    private static final String APPROVE = "승인 (Approve)";
+    private static final Duration RESTART_LIMIT = Duration.ofMinutes(6);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void theApproverKeepsTheirTasklistSessionWhileEachReplicaDiesInTurn() throws Exception {
+        try (ReplicaCluster cluster = new ReplicaCluster("kis_it_tasklist_replicas",
+                Map.of("kis.rate-limits.enabled", "false", ReplicaCluster.WEBAPPS, "true")).start()) {
+            ProdClient api = new ProdClient(cluster.base());
+            api.catalog(PRODUCT, CUSTOMER);
+            HttpResponse<String> created = api.send("sales1", "POST", "/api/v1/estimates", "{\"customerCode\":\""
+                    + CUSTOMER + "\",\"items\":[{\"productCode\":\"" + PRODUCT + "\",\"quantity\":3}]}");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            long id = ProdClient.id(created.body());
+            String number = JSON.readTree(created.body()).path("number").asText();
+            HttpResponse<String> submitted = api.send("sales1", "POST", "/api/v1/estimates/" + id + "/submit", "{}");
+            assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+            Await.until("the approval task of " + number, () -> openTasks(cluster) > 0 ? true : null);
+
+            Chromium.HandOver handOver = new Chromium.HandOver();
+            String otp = TestTokens.freshTotp("approver1", TestTokens.OTP_SEEDS.get("approver1"));
+            CompletableFuture<Chromium.Steps> approver = Chromium.at(cluster.base(), "tasklist-across-replicas")
+                    .timeout(RESTART_LIMIT.multipliedBy(2))
+                    .step("keycloakSignIn", "app", "tasklist", "user", "approver1", "otp", otp)
+                    .openFilter(MY_APPROVALS)
+                    .handOver(handOver, "first-replica-dies")
+                    .openTask(number).claim()
+                    .handOver(handOver, "second-replica-dies")
+                    .choose(APPROVE).complete()
+                    .step("openApp", "app", "tasklist")
+                    .start();
+
+            List<String> sessions = new ArrayList<>();
+            handOver.awaitReached("first-replica-dies", approver, RESTART_LIMIT);
+            sessions.add(webSessionsOf(cluster, "approver1"));
+            cluster.kill(0);
+            handOver.release("first-replica-dies");
+
+            handOver.awaitReached("second-replica-dies", approver, RESTART_LIMIT);
+            long restarting = System.nanoTime();
+            cluster.restart(0);
+            long restartMs = (System.nanoTime() - restarting) / 1_000_000;
+            // nginx takes the replica back only once its last refused connection (Tasklist kept asking while it was
+            // down) is fail_timeout old; killing the other before that would leave no replica to nginx: a double
+            // fault, not this drill
+            Thread.sleep(NginxFront.failTimeout().plusSeconds(1).toMillis());
+            cluster.kill(1);
+            handOver.release("second-replica-dies");
+
+            Chromium.Steps steps;
+            try {
+                steps = approver.join();
+            } catch (java.util.concurrent.CompletionException failed) {
+                throw new AssertionError("nginx's error log:\n" + cluster.front().errorLog(), failed.getCause());
+            }
+            sessions.add(webSessionsOf(cluster, "approver1"));
+            JsonNode completed = steps.last("complete");
+            JsonNode afterwards = steps.last("openApp");
+            String decidedBy = approverOf(cluster, id);
+            System.out.printf("Drill Tasklist across replicas behind nginx: approver1 signed in (password and TOTP), "
+                    + "replica 1 killed before opening the task, replica 1 back in %d ms and replica 2 killed before "
+                    + "approving; Complete answered %s; Tasklist afterwards %s; decision by %s; sessions in "
+                    + "PostgreSQL %s%n", restartMs, completed.path("status"),
+                    afterwards.path("onKeycloakLogin").asBoolean() ? "on Keycloak's login page" : "still signed in",
+                    decidedBy, sessions);
+
+            assertThat(steps.last("claim").path("fields").isMissingNode()).as("the claim showed the form").isFalse();
+            assertThat(completed.path("status").asInt()).as("Complete in Tasklist: %s", completed).isBetween(200, 299);
+            assertThat(afterwards.path("onKeycloakLogin").asBoolean()).as("signed in all along").isFalse();
+            assertThat(decidedBy).as("the decision recorded for the estimate").isEqualTo("approver1");
+            Await.until(number + " APPROVED", () -> statusOf(cluster, id).equals("APPROVED") ? true : null);
+            assertThat(sessions.get(0)).as("the approver's session kept in PostgreSQL").isEqualTo("1");
+        }
+    }
+
+    private static String statusOf(ReplicaCluster cluster, long estimate) {
+        try (Connection connection = cluster.database().connect();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT status FROM estimator.estimates WHERE id = ?")) {
+            query.setLong(1, estimate);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long openTasks(ReplicaCluster cluster) {
+        try (Connection connection = cluster.database().connect();
+                ResultSet rows = connection.createStatement().executeQuery("SELECT count(*) FROM camunda.act_ru_task")) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String webSessionsOf(ReplicaCluster cluster, String user) throws SQLException {
+        try (Connection connection = cluster.database().connect();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT count(*) FROM shared.web_session WHERE principal_name = ?")) {
+            query.setString(1, user);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return Long.toString(rows.getLong(1));
+            }
+        }
+    }
+
+    private static String approverOf(ReplicaCluster cluster, long estimate) throws SQLException {
+        try (Connection connection = cluster.database().connect();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT string_agg(approver, ',') FROM estimator.estimate_approvals WHERE estimate_id = ?")) {
+            query.setLong(1, estimate);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        }
+    }
+}
