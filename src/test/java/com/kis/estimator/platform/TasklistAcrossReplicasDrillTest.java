@@ -26,9 +26,9 @@ import com.kis.estimator.ReplicaCluster;
 import com.kis.estimator.TestTokens;
 
 /**
- * Issue 22: an approver's Tasklist through nginx keeps working when the replica serving it dies. The session lives
- * in PostgreSQL (Spring Session JDBC, ADR 0011), so the approver is neither sent to Keycloak nor shown a login
- * form. The approver signs in (password and TOTP) and opens the approvals filter; replica 1 is killed; the approver
+ * Issue 22: an approver's Tasklist and a salesperson's web UI through nginx keep working when the replica serving
+ * them dies. Sessions live in PostgreSQL (Spring Session JDBC, ADR 0011), so neither is sent to Keycloak again
+ * nor shown a login form. The salesperson signs in to the web UI first and reads the approved estimate at the end. The approver signs in (password and TOTP) and opens the approvals filter; replica 1 is killed; the approver
  * opens and claims the task; replica 1 comes back (and nginx takes it back) and replica 2 is killed; the approver
  * approves. Whichever replica nginx chose for the browser, it died once mid-task, and the decision was made on a
  * replica started after the sign-in, which never held that session in its memory.
@@ -62,6 +62,10 @@ class TasklistAcrossReplicasDrillTest {
             String otp = TestTokens.freshTotp("approver1", TestTokens.OTP_SEEDS.get("approver1"));
             CompletableFuture<Chromium.Steps> approver = Chromium.at(cluster.base(), "tasklist-across-replicas")
                     .timeout(RESTART_LIMIT.multipliedBy(2))
+                    .step("as", "who", "sales")
+                    .step("openUi", "path", "/estimates")
+                    .step("keycloakSignInUi", "user", "sales1")
+                    .step("as", "who", "approver")
                     .step("keycloakSignIn", "app", "tasklist", "user", "approver1", "otp", otp)
                     .openFilter(MY_APPROVALS)
                     .handOver(handOver, "first-replica-dies")
@@ -69,6 +73,10 @@ class TasklistAcrossReplicasDrillTest {
                     .handOver(handOver, "second-replica-dies")
                     .choose(APPROVE).complete()
                     .step("openApp", "app", "tasklist")
+                    .step("as", "who", "sales")
+                    .step("openUi", "path", "/estimates/" + id)
+                    .step("waitForStatus", "status", "승인")
+                    .step("readEstimate")
                     .start();
 
             List<String> sessions = new ArrayList<>();
@@ -98,12 +106,14 @@ class TasklistAcrossReplicasDrillTest {
             JsonNode completed = steps.last("complete");
             JsonNode afterwards = steps.last("openApp");
             String decidedBy = approverOf(cluster, id);
+            JsonNode salesView = steps.last("readEstimate");
             System.out.printf("Drill Tasklist across replicas behind nginx: approver1 signed in (password and TOTP), "
                     + "replica 1 killed before opening the task, replica 1 back in %d ms and replica 2 killed before "
-                    + "approving; Complete answered %s; Tasklist afterwards %s; decision by %s; sessions in "
-                    + "PostgreSQL %s%n", restartMs, completed.path("status"),
+                    + "approving; Complete answered %s; Tasklist afterwards %s; decision by %s; sales1's web UI, "
+                    + "signed in before both deaths, shows %s as %s; sessions in PostgreSQL %s%n", restartMs,
+                    completed.path("status"),
                     afterwards.path("onKeycloakLogin").asBoolean() ? "on Keycloak's login page" : "still signed in",
-                    decidedBy, sessions);
+                    decidedBy, salesView.path("number").asText(), salesView.path("status").asText(), sessions);
 
             assertThat(steps.last("claim").path("fields").isMissingNode()).as("the claim showed the form").isFalse();
             assertThat(completed.path("status").asInt()).as("Complete in Tasklist: %s", completed).isBetween(200, 299);
@@ -111,6 +121,8 @@ class TasklistAcrossReplicasDrillTest {
             assertThat(decidedBy).as("the decision recorded for the estimate").isEqualTo("approver1");
             Await.until(number + " APPROVED", () -> statusOf(cluster, id).equals("APPROVED") ? true : null);
             assertThat(sessions.get(0)).as("the approver's session kept in PostgreSQL").isEqualTo("1");
+            assertThat(salesView.path("number").asText()).as("sales1's web UI, signed in all along").isEqualTo(number);
+            assertThat(salesView.path("status").asText()).isEqualTo("승인");
         }
     }
 
