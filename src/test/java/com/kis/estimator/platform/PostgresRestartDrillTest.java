@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kis.estimator.Await;
 import com.kis.estimator.InstancesOnOneRedis;
 import com.kis.estimator.PrivatePostgres;
 import com.kis.estimator.ProdClient;
@@ -27,7 +29,8 @@ import com.kis.estimator.ProdClient;
  * away every request answers a quick 503 problem+json with Retry-After, changes nothing, and the instance says it
  * is not ready; when the database is back the pool and the job executor recover by themselves and the next round
  * of create, read, PDF, submit, approve and APPROVED succeeds, with every row acknowledged before the stop still
- * there. The server is the test's own ({@link PrivatePostgres}), not the one the other tests share.
+ * there, and an ERP import under way when the database went completes once. The server is the test's own
+ * ({@link PrivatePostgres}), not the one the other tests share.
  */
 @Tag("drill")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -37,6 +40,8 @@ class PostgresRestartDrillTest {
     private static final String PRODUCT = "T-PG-1";
     /** How long the database stays away: several rounds of requests. */
     private static final long OUTAGE_MS = 10_000;
+    private static final int IMPORT_ROWS = 20_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private PrivatePostgres postgres;
     private InstancesOnOneRedis replicas;
@@ -68,6 +73,11 @@ class PostgresRestartDrillTest {
         Map<String, Long> before = client.round(CUSTOMER, PRODUCT);
         long estimatesBefore = count("SELECT count(*) FROM estimator.estimates");
         long decisionsBefore = count("SELECT count(*) FROM estimator.estimate_approvals");
+        // an ERP import pushed just before: its run is under way when the database goes
+        HttpResponse<String> pushed = client.send("ops1", "POST", "/api/v1/erp/import?type=products", importRows());
+        assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(202);
+        String importId = JSON.readTree(pushed.body()).path("importId").asText();
+        String importAtStop = importState(importId);
 
         postgres.stopServer();
         long stopped = System.nanoTime();
@@ -101,14 +111,20 @@ class PostgresRestartDrillTest {
         }
         long servingAgainMs = (System.nanoTime() - starting) / 1_000_000;
         Map<String, Long> after = client.round(CUSTOMER, PRODUCT);
+        String importAfter = Await.until("the import ended", () -> {
+            String state = importState(importId);
+            return state.startsWith("RUNNING") ? null : state;
+        });
+        long imported = count("SELECT count(*) FROM estimator.products WHERE code LIKE 'T-PGI-%'");
 
         long maxOutageMs = outageMillis.stream().mapToLong(Long::longValue).max().orElseThrow();
         System.out.printf("Drill PostgreSQL stopped %d s (prod profile, one instance): ms per step before %s, after %s "
                 + "(ratio %.2f); %d requests while it was away, slowest answer %d ms, not a 503 problem: %d; readiness "
-                + "while away %d; server up %d ms after its start began, requests served again %d ms after%n",
+                + "while away %d; server up %d ms after its start began, requests served again %d ms after; an ERP "
+                + "import of %d products %s at the stop, then %s (%d products in the catalog)%n",
                 OUTAGE_MS / 1000, before, after, (double) ProdClient.total(after) / ProdClient.total(before),
                 outageMillis.size(), maxOutageMs, notServiceUnavailable.size(), readinessWhileAway, serverUpMs,
-                servingAgainMs);
+                servingAgainMs, IMPORT_ROWS, importAtStop, importAfter, imported);
 
         assertThat(notServiceUnavailable).as("answers while the database was away").isEmpty();
         assertThat(readinessWhileAway).as("out of the load balancer while the database is away").isEqualTo(503);
@@ -116,6 +132,29 @@ class PostgresRestartDrillTest {
                 .isEqualTo(estimatesBefore + 1);
         assertThat(count("SELECT count(*) FROM estimator.estimate_approvals"))
                 .isEqualTo(decisionsBefore + 1);
+        assertThat(importAfter).as("the import under way when the database went").startsWith("COMPLETED");
+        assertThat(imported).as("its products, once each").isEqualTo(IMPORT_ROWS);
+    }
+
+    private static String importRows() {
+        StringBuilder rows = new StringBuilder("[");
+        for (int i = 1; i <= IMPORT_ROWS; i++) {
+            rows.append(i > 1 ? "," : "").append(String.format("{\"product_code\":\"T-PGI-%05d\",\"name\":\"시험 품목 %d\","
+                    + "\"category\":\"BREAKER\",\"unit\":\"EA\",\"list_price\":%d,\"cost\":%d}", i, i, 1000 + i, 600 + i));
+        }
+        return rows.append("]").toString();
+    }
+
+    private String importState(String importId) {
+        try (Connection connection = postgres.connect("kis"); var query = connection.prepareStatement(
+                "SELECT state || ' ' || coalesce(outcome, '') FROM erp_ai.erp_sync_logs WHERE import_id = ?::uuid")) {
+            query.setString(1, importId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getString(1) : "not recorded";
+            }
+        } catch (SQLException databaseAway) {
+            return "RUNNING (database away)";
+        }
     }
 
     private long count(String sql) throws SQLException {
