@@ -40,7 +40,7 @@ class PostgresRestartDrillTest {
     private static final String PRODUCT = "T-PG-1";
     /** How long the database stays away: several rounds of requests. */
     private static final long OUTAGE_MS = 10_000;
-    private static final int IMPORT_ROWS = 20_000;
+    private static final int IMPORT_ROWS = 10_000; // a JSON body of about 1.2 MB (the limit is 2 MB)
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private PrivatePostgres postgres;

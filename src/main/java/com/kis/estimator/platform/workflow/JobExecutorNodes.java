@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -59,6 +60,8 @@ class JobExecutorNodes extends AbstractProcessEnginePlugin implements Disposable
             + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     private ProcessEngineConfigurationImpl configuration;
     private ScheduledExecutorService heartbeat;
+    /** {@link System#nanoTime()} of the first failed beat since the last good one; 0 while the beats work. */
+    private volatile long databaseLostAt;
 
     /** The data source as a dependency: Spring then closes it only after {@link #destroy()} has given back our locks. */
     JobExecutorNodes(JobExecutorNodeProperties properties, DataSource dataSource,
@@ -104,6 +107,8 @@ class JobExecutorNodes extends AbstractProcessEnginePlugin implements Disposable
                 connection.commit();
                 int released = releaseDeadOwners(connection);
                 connection.commit();
+                released += releaseOwnJobsLeftByAnOutage(connection);
+                connection.commit();
                 if (released > 0 && configuration.getJobExecutor() != null) {
                     configuration.getJobExecutor().jobWasAdded();
                 }
@@ -113,6 +118,9 @@ class JobExecutorNodes extends AbstractProcessEnginePlugin implements Disposable
             }
         } catch (SQLException | RuntimeException e) {
             // the database away for a moment: the next beat tries again; the others wait presumed-dead-after for us
+            if (databaseLostAt == 0) {
+                databaseLostAt = System.nanoTime();
+            }
             log.warn("Job executor heartbeat of {} failed: {}", lockOwner, e.getMessage());
         }
     }
@@ -152,6 +160,40 @@ class JobExecutorNodes extends AbstractProcessEnginePlugin implements Disposable
             released += jobs;
         }
         return released;
+    }
+
+    /**
+     * The database went away while this process ran jobs: each one failed, and Camunda could not record the
+     * failure either (that needs the database too), so the job stayed locked to this live process until its lock
+     * expired, 5 minutes in which nothing ran it (an ERP import under way when PostgreSQL restarted waited so). Once
+     * the beats work again, the jobs acquired before the first failed beat are given back: the database was
+     * already away or about to go when that beat failed, so their transactions could not have committed. Jobs
+     * acquired since the database came back expire later and are left alone. Had the beat failed only for want of
+     * a free connection, a job still running then fails Camunda's optimistic lock when it ends and runs again
+     * later: still once in the database, as with a presumed-dead owner. Lock times are Camunda's, written from
+     * this JVM's clock, so that is the clock used here.
+     */
+    private int releaseOwnJobsLeftByAnOutage(Connection connection) throws SQLException {
+        long lostAt = databaseLostAt;
+        if (lostAt == 0 || configuration.getJobExecutor() == null) {
+            return 0;
+        }
+        long acquiredBefore = System.currentTimeMillis() - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lostAt);
+        long lockTime = configuration.getJobExecutor().getLockTimeInMillis();
+        int jobs;
+        try (PreparedStatement release = connection.prepareStatement("UPDATE " + tablePrefix() + "ACT_RU_JOB "
+                + "SET LOCK_OWNER_ = NULL, LOCK_EXP_TIME_ = NULL, REV_ = REV_ + 1 WHERE LOCK_OWNER_ = ?"
+                + " AND LOCK_EXP_TIME_ < ?")) {
+            release.setString(1, lockOwner);
+            release.setTimestamp(2, new Timestamp(acquiredBefore + lockTime));
+            jobs = release.executeUpdate();
+        }
+        databaseLostAt = 0;
+        if (jobs > 0) {
+            log.warn("Released {} jobs this process had acquired before the database went away", jobs);
+            meters.ifAvailable(registry -> registry.counter("kis.workflow.outage.jobs.released").increment(jobs));
+        }
+        return jobs;
     }
 
     private int releaseJobs(Connection connection, String owner) throws SQLException {
