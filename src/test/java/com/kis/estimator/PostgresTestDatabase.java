@@ -56,6 +56,34 @@ public final class PostgresTestDatabase {
         return DriverManager.getConnection(jdbcUrl(), USER, PASSWORD);
     }
 
+    /** The first column of each row the query answers, as text; parameters bound in order. */
+    public java.util.List<String> column(String sql, Object... parameters) {
+        try (Connection connection = connect(); var query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
+            java.util.List<String> values = new java.util.ArrayList<>();
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The one value the query answers (a count, a status), as text; null when it answers no row. */
+    public String value(String sql, Object... parameters) {
+        java.util.List<String> values = column(sql, parameters);
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    public long count(String sql, Object... parameters) {
+        return Long.parseLong(value(sql, parameters));
+    }
+
     public void drop() {
         admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }

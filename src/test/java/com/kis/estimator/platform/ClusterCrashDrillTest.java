@@ -6,11 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,18 +51,18 @@ class ClusterCrashDrillTest {
                         "kis.erp.outbound.poll-period", "300", "kis.erp.inbox.poll-delay", "500")).start()) {
             ProdClient front = new ProdClient(cluster.base());
             front.catalog(PRODUCT, CUSTOMER);
-            long definitionsBefore = count(cluster, "SELECT count(*) FROM camunda.act_re_procdef");
+            long definitionsBefore = cluster.database().count("SELECT count(*) FROM camunda.act_re_procdef");
 
             DrillLoad load = new DrillLoad(front, ESTIMATE).start();
             double perSecond = load.awaitAcknowledged(30, 10);
             // an ERP import running on the inbox's replica when it dies
             Path snapshot = dropProductSnapshot(cluster);
             Await.until("the import of " + snapshot.getFileName() + " running", () ->
-                    count(cluster, "SELECT count(*) FROM erp_ai.erp_sync_logs") > 0 ? true : null);
+                    cluster.database().count("SELECT count(*) FROM erp_ai.erp_sync_logs") > 0 ? true : null);
             int flying = load.inFlight();
             long killed = System.nanoTime();
             cluster.kill(0);
-            List<String> importAtKill = strings(cluster, "SELECT state FROM erp_ai.erp_sync_logs");
+            List<String> importAtKill = cluster.database().column("SELECT state FROM erp_ai.erp_sync_logs");
             // the other replica carries on alone: more approvals acknowledged after the kill than before it
             int approvedAtKill = load.approvedSoFar();
             int createdAtKill = load.createdSoFar();
@@ -81,24 +77,24 @@ class ClusterCrashDrillTest {
             cluster.restart(0);
             long restartMs = (System.nanoTime() - restarting) / 1_000_000;
             Await.until("the import settled and every outbound message sent", () ->
-                    count(cluster, "SELECT count(*) FROM erp_ai.erp_sync_logs WHERE state IN ('RUNNING', 'REVIEW')") == 0
-                    && count(cluster, "SELECT count(*) FROM erp_ai.erp_outbound WHERE state <> 'SENT'") == 0
+                    cluster.database().count("SELECT count(*) FROM erp_ai.erp_sync_logs WHERE state IN ('RUNNING', 'REVIEW')") == 0
+                    && cluster.database().count("SELECT count(*) FROM erp_ai.erp_outbound WHERE state <> 'SENT'") == 0
                             ? true : null);
-            List<String> imports = strings(cluster, "SELECT state || ' ' || coalesce(outcome, '') FROM erp_ai.erp_sync_logs"
-                    + " ORDER BY started_at");
-            long activeProducts = count(cluster, "SELECT count(*) FROM estimator.products WHERE active");
+            List<String> imports = cluster.database().column(
+                    "SELECT state || ' ' || coalesce(outcome, '') FROM erp_ai.erp_sync_logs ORDER BY started_at");
+            long activeProducts = cluster.database().count("SELECT count(*) FROM estimator.products WHERE active");
             boolean reported = Files.exists(cluster.data().resolve("erp/inbox/done/" + snapshot.getFileName()
                     + ".report.txt"));
-            Set<String> approvedNumbers = Set.copyOf(strings(cluster,
+            Set<String> approvedNumbers = Set.copyOf(cluster.database().column(
                     "SELECT number FROM estimator.estimates WHERE status = 'APPROVED'"));
             List<String> delivered = erp.received().stream().map(body -> body.path("estimateNumber").asText()).toList();
             long deliveredTwice = delivered.size() - Set.copyOf(delivered).size();
-            long approvedEstimates = count(cluster, "SELECT count(*) FROM estimator.estimates WHERE status = 'APPROVED'");
-            long outbound = count(cluster, "SELECT count(*) FROM erp_ai.erp_outbound");
-            long definitionsAfter = count(cluster, "SELECT count(*) FROM camunda.act_re_procdef");
-            long locksPastLease = count(cluster, "SELECT count(*) FROM camunda.act_ru_job WHERE lock_owner_ IS NOT NULL"
+            long approvedEstimates = cluster.database().count("SELECT count(*) FROM estimator.estimates WHERE status = 'APPROVED'");
+            long outbound = cluster.database().count("SELECT count(*) FROM erp_ai.erp_outbound");
+            long definitionsAfter = cluster.database().count("SELECT count(*) FROM camunda.act_re_procdef");
+            long locksPastLease = cluster.database().count("SELECT count(*) FROM camunda.act_ru_job WHERE lock_owner_ IS NOT NULL"
                     + " AND lock_exp_time_ < CURRENT_TIMESTAMP");
-            long incidents = count(cluster, "SELECT count(*) FROM camunda.act_ru_incident");
+            long incidents = cluster.database().count("SELECT count(*) FROM camunda.act_ru_incident");
 
             System.out.printf("Drill kill -9 of one of two replicas behind nginx (prod profile): %d created, %d "
                     + "submitted and %d approved acknowledged (%.1f estimates created per second by %s; %.1f with "
@@ -151,26 +147,5 @@ class ClusterCrashDrillTest {
         Path inbox = Files.createDirectories(cluster.data().resolve("erp/inbox/products"));
         Path aside = Files.writeString(cluster.data().resolve("products-snapshot.csv"), csv);
         return Files.move(aside, inbox.resolve("products-snapshot.csv"), StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static long count(ReplicaCluster cluster, String sql) {
-        try (Connection connection = cluster.database().connect();
-                ResultSet rows = connection.createStatement().executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<String> strings(ReplicaCluster cluster, String sql) throws SQLException {
-        try (Connection connection = cluster.database().connect();
-                ResultSet rows = connection.createStatement().executeQuery(sql)) {
-            List<String> values = new ArrayList<>();
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-            return values;
-        }
     }
 }

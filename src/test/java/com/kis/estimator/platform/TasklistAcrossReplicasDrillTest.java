@@ -3,10 +3,6 @@ package com.kis.estimator.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kis.estimator.Await;
 import com.kis.estimator.Chromium;
 import com.kis.estimator.NginxFront;
+import com.kis.estimator.PostgresTestDatabase;
 import com.kis.estimator.ProdClient;
 import com.kis.estimator.ReplicaCluster;
 import com.kis.estimator.TestTokens;
@@ -28,10 +25,11 @@ import com.kis.estimator.TestTokens;
 /**
  * Issue 22: an approver's Tasklist and a salesperson's web UI through nginx keep working when the replica serving
  * them dies. Sessions live in PostgreSQL (Spring Session JDBC, ADR 0011), so neither is sent to Keycloak again
- * nor shown a login form. The salesperson signs in to the web UI first and reads the approved estimate at the end. The approver signs in (password and TOTP) and opens the approvals filter; replica 1 is killed; the approver
- * opens and claims the task; replica 1 comes back (and nginx takes it back) and replica 2 is killed; the approver
- * approves. Whichever replica nginx chose for the browser, it died once mid-task, and the decision was made on a
- * replica started after the sign-in, which never held that session in its memory.
+ * nor shown a login form. The salesperson signs in to the web UI first; the approver signs in (password and TOTP)
+ * and opens the approvals filter; replica 1 is killed; the approver opens and claims the task; replica 1 comes
+ * back (and nginx takes it back) and replica 2 is killed; the approver approves; the salesperson reads the
+ * approved estimate. Whichever replica nginx chose for the browser, it died once mid-task, and the decision was
+ * made on a replica started after the sign-in, which never held that session in its memory.
  */
 @Tag("drill")
 class TasklistAcrossReplicasDrillTest {
@@ -42,6 +40,7 @@ class TasklistAcrossReplicasDrillTest {
     private static final String APPROVE = "승인 (Approve)";
     private static final Duration RESTART_LIMIT = Duration.ofMinutes(6);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SESSIONS_OF = "SELECT count(*) FROM shared.web_session WHERE principal_name = ?";
 
     @Test
     void theApproverKeepsTheirTasklistSessionWhileEachReplicaDiesInTurn() throws Exception {
@@ -56,7 +55,9 @@ class TasklistAcrossReplicasDrillTest {
             String number = JSON.readTree(created.body()).path("number").asText();
             HttpResponse<String> submitted = api.send("sales1", "POST", "/api/v1/estimates/" + id + "/submit", "{}");
             assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
-            Await.until("the approval task of " + number, () -> openTasks(cluster) > 0 ? true : null);
+            PostgresTestDatabase database = cluster.database();
+            Await.until("the approval task of " + number, () ->
+                    database.count("SELECT count(*) FROM camunda.act_ru_task") > 0 ? true : null);
 
             Chromium.HandOver handOver = new Chromium.HandOver();
             String otp = TestTokens.freshTotp("approver1", TestTokens.OTP_SEEDS.get("approver1"));
@@ -79,9 +80,9 @@ class TasklistAcrossReplicasDrillTest {
                     .step("readEstimate")
                     .start();
 
-            List<String> sessions = new ArrayList<>();
+            List<Long> sessions = new ArrayList<>();
             handOver.awaitReached("first-replica-dies", approver, RESTART_LIMIT);
-            sessions.add(webSessionsOf(cluster, "approver1"));
+            sessions.add(database.count(SESSIONS_OF, "approver1"));
             cluster.kill(0);
             handOver.release("first-replica-dies");
 
@@ -102,10 +103,11 @@ class TasklistAcrossReplicasDrillTest {
             } catch (java.util.concurrent.CompletionException failed) {
                 throw new AssertionError("nginx's error log:\n" + cluster.front().errorLog(), failed.getCause());
             }
-            sessions.add(webSessionsOf(cluster, "approver1"));
+            sessions.add(database.count(SESSIONS_OF, "approver1"));
             JsonNode completed = steps.last("complete");
             JsonNode afterwards = steps.last("openApp");
-            String decidedBy = approverOf(cluster, id);
+            String decidedBy = database.value(
+                    "SELECT string_agg(approver, ',') FROM estimator.estimate_approvals WHERE estimate_id = ?", id);
             JsonNode salesView = steps.last("readEstimate");
             System.out.printf("Drill Tasklist across replicas behind nginx: approver1 signed in (password and TOTP), "
                     + "replica 1 killed before opening the task, replica 1 back in %d ms and replica 2 killed before "
@@ -119,58 +121,11 @@ class TasklistAcrossReplicasDrillTest {
             assertThat(completed.path("status").asInt()).as("Complete in Tasklist: %s", completed).isBetween(200, 299);
             assertThat(afterwards.path("onKeycloakLogin").asBoolean()).as("signed in all along").isFalse();
             assertThat(decidedBy).as("the decision recorded for the estimate").isEqualTo("approver1");
-            Await.until(number + " APPROVED", () -> statusOf(cluster, id).equals("APPROVED") ? true : null);
-            assertThat(sessions.get(0)).as("the approver's session kept in PostgreSQL").isEqualTo("1");
+            Await.until(number + " APPROVED", () -> "APPROVED".equals(
+                    database.value("SELECT status FROM estimator.estimates WHERE id = ?", id)) ? true : null);
+            assertThat(sessions.get(0)).as("the approver's session kept in PostgreSQL").isEqualTo(1L);
             assertThat(salesView.path("number").asText()).as("sales1's web UI, signed in all along").isEqualTo(number);
             assertThat(salesView.path("status").asText()).isEqualTo("승인");
-        }
-    }
-
-    private static String statusOf(ReplicaCluster cluster, long estimate) {
-        try (Connection connection = cluster.database().connect();
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT status FROM estimator.estimates WHERE id = ?")) {
-            query.setLong(1, estimate);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getString(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static long openTasks(ReplicaCluster cluster) {
-        try (Connection connection = cluster.database().connect();
-                ResultSet rows = connection.createStatement().executeQuery("SELECT count(*) FROM camunda.act_ru_task")) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String webSessionsOf(ReplicaCluster cluster, String user) throws SQLException {
-        try (Connection connection = cluster.database().connect();
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT count(*) FROM shared.web_session WHERE principal_name = ?")) {
-            query.setString(1, user);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return Long.toString(rows.getLong(1));
-            }
-        }
-    }
-
-    private static String approverOf(ReplicaCluster cluster, long estimate) throws SQLException {
-        try (Connection connection = cluster.database().connect();
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT string_agg(approver, ',') FROM estimator.estimate_approvals WHERE estimate_id = ?")) {
-            query.setLong(1, estimate);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getString(1);
-            }
         }
     }
 }
