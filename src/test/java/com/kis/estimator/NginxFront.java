@@ -2,8 +2,13 @@ package com.kis.estimator;
 
 import java.io.IOException;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -14,11 +19,15 @@ import org.springframework.util.FileSystemUtils;
  * Debian's nginx in front of replicas on this machine, with {@code deploy/nginx.conf} as production runs it: its
  * upstreams, balancing and proxy settings, rewritten only where a loopback test must differ. The upstream hosts
  * {@code app1} and {@code app2} become the replicas' loopback ports, and the TLS server listens on a plain
- * loopback port instead (the certificate is the deployment's; the HTTP-to-HTTPS redirect server is left out).
+ * loopback port instead (the certificate is the deployment's; the HTTP-to-HTTPS redirect server is left out), and
+ * each answer says which replica gave it ({@link #answeredBy}).
  */
 public final class NginxFront implements AutoCloseable {
 
     private static final Path NGINX = Path.of("/usr/sbin/nginx");
+    /** Added for the tests only: which replica answered. */
+    private static final String UPSTREAM_HEADER = "X-Kis-Upstream";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final Process nginx;
     private final Path prefix;
@@ -60,10 +69,11 @@ public final class NginxFront implements AutoCloseable {
         // the test's own temporary files and log, not /var/lib/nginx and /var/log/nginx
         return replace(conf, Pattern.compile("http \\{\\n"), """
                 http {
+                  add_header %s $upstream_addr always;
                   access_log off;
                   client_body_temp_path client_body;
                   proxy_temp_path proxy;
-                """);
+                """.formatted(UPSTREAM_HEADER));
     }
 
     private static String replaceAll(String conf, String literal, String replacement) {
@@ -81,15 +91,17 @@ public final class NginxFront implements AutoCloseable {
     }
 
     /**
-     * How long nginx sends nothing to a replica after a failed connection ({@code fail_timeout} in deploy/nginx.conf):
-     * a replica that came back gets requests again only once this has passed since its last refusal.
+     * The port of the replica that answered a request for {@code path} through nginx (its {@code $upstream_addr},
+     * which the test configuration adds as a header), or -1 when nginx answered itself (no live replica).
      */
-    public static java.time.Duration failTimeout() throws IOException {
-        var found = Pattern.compile("fail_timeout=(\\d+)s").matcher(Files.readString(Path.of("deploy/nginx.conf")));
-        if (!found.find()) {
-            throw new IllegalStateException("deploy/nginx.conf has no fail_timeout=<n>s any more");
-        }
-        return java.time.Duration.ofSeconds(Long.parseLong(found.group(1)));
+    public int answeredBy(String path) throws IOException, InterruptedException {
+        HttpResponse<Void> answer = HTTP.send(HttpRequest.newBuilder(URI.create(base() + path))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding());
+        String upstreams = answer.headers().firstValue(UPSTREAM_HEADER).orElse("");
+        // nginx lists every replica it tried, the one that answered last
+        String last = upstreams.substring(upstreams.lastIndexOf(' ') + 1);
+        return answer.statusCode() >= 500 || !last.contains(":") ? -1
+                : Integer.parseInt(last.substring(last.lastIndexOf(':') + 1));
     }
 
     public String base() {

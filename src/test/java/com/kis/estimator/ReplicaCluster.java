@@ -85,6 +85,31 @@ public final class ReplicaCluster implements AutoCloseable {
         return front == null ? replicas.get(0).base() : front.base();
     }
 
+    /** Which replica nginx sends a browser's request for {@code path} to now: 0, 1, or -1 for none. */
+    public int serving(String path) throws IOException, InterruptedException {
+        return ports.indexOf(front.answeredBy(path));
+    }
+
+    /**
+     * Waits until nginx sends requests to this replica again in both of its upstreams (the webapps' and the
+     * API's): after refused connections it tries a replica again only {@code fail_timeout} later and counts it
+     * alive once a request there succeeded. Until then losing the other replica leaves nginx none.
+     */
+    public void awaitTakenBack(int replica) {
+        for (String path : List.of("/camunda/app/tasklist/", "/actuator/health/liveness")) {
+            Await.until("nginx sending " + path + " to replica " + (replica + 1) + " again", () -> {
+                try {
+                    return front.answeredBy(path) == ports.get(replica) ? true : null;
+                } catch (IOException e) {
+                    return null;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+    }
+
     public NginxFront front() {
         return front;
     }

@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kis.estimator.Await;
 import com.kis.estimator.Chromium;
-import com.kis.estimator.NginxFront;
 import com.kis.estimator.PostgresTestDatabase;
 import com.kis.estimator.ProdClient;
 import com.kis.estimator.ReplicaCluster;
@@ -26,10 +25,10 @@ import com.kis.estimator.TestTokens;
  * Issue 22: an approver's Tasklist and a salesperson's web UI through nginx keep working when the replica serving
  * them dies. Sessions live in PostgreSQL (Spring Session JDBC, ADR 0011), so neither is sent to Keycloak again
  * nor shown a login form. The salesperson signs in to the web UI first; the approver signs in (password and TOTP)
- * and opens the approvals filter; replica 1 is killed; the approver opens and claims the task; replica 1 comes
- * back (and nginx takes it back) and replica 2 is killed; the approver approves; the salesperson reads the
- * approved estimate. Whichever replica nginx chose for the browser, it died once mid-task, and the decision was
- * made on a replica started after the sign-in, which never held that session in its memory.
+ * and opens the approvals filter; the replica nginx keeps the browser on is killed; the approver opens and claims
+ * the task on the other; the first comes back (and nginx takes it back) and the other is killed; the approver
+ * approves; the salesperson reads the approved estimate. The decision is made on a replica started after the
+ * sign-in, which never held those sessions in its memory.
  */
 @Tag("drill")
 class TasklistAcrossReplicasDrillTest {
@@ -40,6 +39,7 @@ class TasklistAcrossReplicasDrillTest {
     private static final String APPROVE = "승인 (Approve)";
     private static final Duration RESTART_LIMIT = Duration.ofMinutes(6);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TASKLIST = "/camunda/app/tasklist/";
     private static final String SESSIONS_OF = "SELECT count(*) FROM shared.web_session WHERE principal_name = ?";
 
     @Test
@@ -81,20 +81,22 @@ class TasklistAcrossReplicasDrillTest {
                     .start();
 
             List<Long> sessions = new ArrayList<>();
+            // nginx keeps a browser on one replica (ip_hash; the browser and this test share 127.0.0.1): it dies first
+            int first = cluster.serving(TASKLIST);
+            int second = 1 - first;
             handOver.awaitReached("first-replica-dies", approver, RESTART_LIMIT);
             sessions.add(database.count(SESSIONS_OF, "approver1"));
-            cluster.kill(0);
+            cluster.kill(first);
             handOver.release("first-replica-dies");
 
             handOver.awaitReached("second-replica-dies", approver, RESTART_LIMIT);
             long restarting = System.nanoTime();
-            cluster.restart(0);
+            cluster.restart(first);
             long restartMs = (System.nanoTime() - restarting) / 1_000_000;
-            // nginx takes the replica back only once its last refused connection (Tasklist kept asking while it was
-            // down) is fail_timeout old; killing the other before that would leave no replica to nginx: a double
-            // fault, not this drill
-            Thread.sleep(NginxFront.failTimeout().plusSeconds(1).toMillis());
-            cluster.kill(1);
+            // until nginx has taken it back (Tasklist and the UI kept asking while it was down), the other's death
+            // would leave nginx no replica: a double fault, not this drill
+            cluster.awaitTakenBack(first);
+            cluster.kill(second);
             handOver.release("second-replica-dies");
 
             Chromium.Steps steps;
@@ -110,10 +112,10 @@ class TasklistAcrossReplicasDrillTest {
                     "SELECT string_agg(approver, ',') FROM estimator.estimate_approvals WHERE estimate_id = ?", id);
             JsonNode salesView = steps.last("readEstimate");
             System.out.printf("Drill Tasklist across replicas behind nginx: approver1 signed in (password and TOTP), "
-                    + "replica 1 killed before opening the task, replica 1 back in %d ms and replica 2 killed before "
-                    + "approving; Complete answered %s; Tasklist afterwards %s; decision by %s; sales1's web UI, "
-                    + "signed in before both deaths, shows %s as %s; sessions in PostgreSQL %s%n", restartMs,
-                    completed.path("status"),
+                    + "replica %d (the browser's) killed before opening the task, back in %d ms, replica %d killed "
+                    + "before approving; Complete answered %s; Tasklist afterwards %s; decision by %s; sales1's web "
+                    + "UI, signed in before both deaths, shows %s as %s; sessions in PostgreSQL %s%n", first + 1,
+                    restartMs, second + 1, completed.path("status"),
                     afterwards.path("onKeycloakLogin").asBoolean() ? "on Keycloak's login page" : "still signed in",
                     decidedBy, salesView.path("number").asText(), salesView.path("status").asText(), sessions);
 
