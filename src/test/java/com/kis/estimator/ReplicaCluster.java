@@ -114,11 +114,6 @@ public final class ReplicaCluster implements AutoCloseable {
         return front;
     }
 
-    /** The data folder both replicas share (the ERP work folder and inbox under {@code erp/}). */
-    public Path data() {
-        return data;
-    }
-
     public PostgresTestDatabase database() {
         return database;
     }
