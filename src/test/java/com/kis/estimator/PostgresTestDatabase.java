@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -57,12 +59,12 @@ public final class PostgresTestDatabase {
     }
 
     /** The first column of each row the query answers, as text; parameters bound in order. */
-    public java.util.List<String> column(String sql, Object... parameters) {
+    public List<String> column(String sql, Object... parameters) {
         try (Connection connection = connect(); var query = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 query.setObject(i + 1, parameters[i]);
             }
-            java.util.List<String> values = new java.util.ArrayList<>();
+            List<String> values = new ArrayList<>();
             try (var rows = query.executeQuery()) {
                 while (rows.next()) {
                     values.add(rows.getString(1));
@@ -76,7 +78,7 @@ public final class PostgresTestDatabase {
 
     /** The one value the query answers (a count, a status), as text; null when it answers no row. */
     public String value(String sql, Object... parameters) {
-        java.util.List<String> values = column(sql, parameters);
+        List<String> values = column(sql, parameters);
         return values.isEmpty() ? null : values.get(0);
     }
 
