@@ -54,6 +54,30 @@ class ErpOutboundTest {
         assertThat(erp.requests()).filteredOn(r -> r.startsWith("POST /api/estimates")).hasSizeGreaterThanOrEqualTo(3);
     }
 
+    /**
+     * A replica killed mid-send held its claim for 5 minutes; now the message is sent again as soon as the
+     * replica is presumed dead (its heartbeat row an hour old here: the next sweep, within seconds).
+     */
+    @Test
+    void aMessageClaimedByADeadReplicaIsSentWithoutWaitingOutTheClaim() {
+        String number = "Q-DEAD-" + run;
+        String deadReplica = "gone-host/1/" + run;
+        jdbc.update("INSERT INTO shared.job_executor_nodes VALUES (?, 'gone-host', now() - interval '1 hour',"
+                + " now() - interval '1 hour')", deadReplica);
+        jdbc.update("INSERT INTO erp_ai.erp_outbound (message_key, payload, state, attempts, next_attempt_at,"
+                + " created_at, claimed_by) VALUES (?, ?, 'PENDING', 0, now() + interval '5 minutes', now(), ?)",
+                number + "-r1", "{\"estimateNumber\":\"" + number + "\",\"revision\":1}", deadReplica);
+
+        await(() -> erp.received().stream()
+                .filter(message -> number.equals(message.path("estimateNumber").asText())).findFirst().orElse(null));
+        Map<String, Object> row = await(() -> {
+            Map<String, Object> current = jdbc.queryForMap("SELECT state, claimed_by FROM erp_ai.erp_outbound"
+                    + " WHERE message_key = ?", number + "-r1");
+            return "SENT".equals(current.get("state")) ? current : null;
+        });
+        assertThat(row.get("claimed_by")).as("no claim left on a sent message").isNull();
+    }
+
     @Test
     void aRolledBackApprovalSendsNothing() {
         String number = "Q-RB-" + run;

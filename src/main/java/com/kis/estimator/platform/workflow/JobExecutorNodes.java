@@ -27,6 +27,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -48,27 +51,32 @@ import io.micrometer.core.instrument.MeterRegistry;
  * lock expiry.
  */
 @Component
-class JobExecutorNodes extends AbstractProcessEnginePlugin implements DisposableBean {
+class JobExecutorNodes extends AbstractProcessEnginePlugin implements ThisNode, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(JobExecutorNodes.class);
 
     private final JobExecutorNodeProperties properties;
     private final DataSource dataSource;
     private final ObjectProvider<MeterRegistry> meters;
+    private final ApplicationEventPublisher events;
     private final String host = hostName();
     private final String lockOwner = host + "/" + ProcessHandle.current().pid() + "/"
             + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     private ProcessEngineConfigurationImpl configuration;
     private ScheduledExecutorService heartbeat;
+    /** Owners forgotten while the application was still starting, when no listener would have heard of them. */
+    private final List<String> forgottenBeforeStart = new ArrayList<>();
+    private boolean started;
     /** {@link System#nanoTime()} of the first failed beat since the last good one; 0 while the beats work. */
     private volatile long databaseLostAt;
 
     /** The data source as a dependency: Spring then closes it only after {@link #destroy()} has given back our locks. */
     JobExecutorNodes(JobExecutorNodeProperties properties, DataSource dataSource,
-            ObjectProvider<MeterRegistry> meters) {
+            ObjectProvider<MeterRegistry> meters, ApplicationEventPublisher events) {
         this.properties = properties;
         this.dataSource = dataSource;
         this.meters = meters;
+        this.events = events;
     }
 
     @Override
@@ -95,7 +103,8 @@ class JobExecutorNodes extends AbstractProcessEnginePlugin implements Disposable
                 properties.heartbeat(), properties.presumedDeadAfter());
     }
 
-    String lockOwner() {
+    @Override
+    public String name() {
         return lockOwner;
     }
 
@@ -105,8 +114,10 @@ class JobExecutorNodes extends AbstractProcessEnginePlugin implements Disposable
             try {
                 beat(connection);
                 connection.commit();
-                int released = releaseDeadOwners(connection);
+                List<String> forgotten = new ArrayList<>();
+                int released = releaseDeadOwners(connection, forgotten);
                 connection.commit();
+                forgotten.forEach(this::announceDead);
                 released += releaseOwnJobsLeftByAnOutage(connection);
                 connection.commit();
                 if (released > 0 && configuration.getJobExecutor() != null) {
@@ -122,6 +133,31 @@ class JobExecutorNodes extends AbstractProcessEnginePlugin implements Disposable
                 databaseLostAt = System.nanoTime();
             }
             log.warn("Job executor heartbeat of {} failed: {}", lockOwner, e.getMessage());
+        }
+    }
+
+    /**
+     * The first sweep runs while the engine is built, before any {@code @EventListener} is registered: what it
+     * forgot (the process this one replaces after a crash, say) is announced once the application has started.
+     */
+    @EventListener(ContextRefreshedEvent.class)
+    synchronized void announceForgottenAtStart() {
+        started = true;
+        forgottenBeforeStart.forEach(this::announceDead);
+        forgottenBeforeStart.clear();
+    }
+
+    /** Not a failed beat when a listener fails: that would count as the database going away. */
+    private synchronized void announceDead(String owner) {
+        if (!started) {
+            forgottenBeforeStart.add(owner);
+            return;
+        }
+        try {
+            events.publishEvent(new NodePresumedDead(owner));
+        } catch (RuntimeException e) {
+            log.warn("A listener could not give back what {} had claimed (its claims expire by themselves): {}",
+                    owner, e.getMessage());
         }
     }
 
@@ -141,7 +177,8 @@ class JobExecutorNodes extends AbstractProcessEnginePlugin implements Disposable
         }
     }
 
-    private int releaseDeadOwners(Connection connection) throws SQLException {
+    /** Adds to {@code forgotten} the owners this process forgot (another replica may have swept them first). */
+    private int releaseDeadOwners(Connection connection, List<String> forgotten) throws SQLException {
         OffsetDateTime deadBefore = databaseNow(connection).minus(properties.presumedDeadAfter());
         int released = 0;
         for (DeadOwner dead : deadOwners(connection, deadBefore)) {
@@ -150,7 +187,9 @@ class JobExecutorNodes extends AbstractProcessEnginePlugin implements Disposable
                     "DELETE FROM shared.job_executor_nodes WHERE lock_owner = ? AND seen_at < ?")) {
                 forget.setString(1, dead.lockOwner());
                 forget.setObject(2, deadBefore);
-                forget.executeUpdate();
+                if (forget.executeUpdate() > 0) {
+                    forgotten.add(dead.lockOwner());
+                }
             }
             if (jobs > 0) {
                 log.warn("Released {} jobs locked by job executor {}, last seen {}: it is presumed dead", jobs,
