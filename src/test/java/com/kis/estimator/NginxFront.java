@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +44,9 @@ public final class NginxFront implements AutoCloseable {
         if (!Files.isExecutable(NGINX)) {
             throw new IllegalStateException("nginx is not installed (Debian package nginx-light; .ci/run installs it)");
         }
-        Path prefix = Files.createTempDirectory("kis-nginx-");
+        // nginx's workers drop root for nobody: they must reach the temporary files of a large upload under here
+        Path prefix = Files.createTempDirectory("kis-nginx-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         Files.createDirectories(prefix.resolve("logs"));
         int port = ApplicationProcess.freePort();
         String conf = loopback(Files.readString(Path.of("deploy/nginx.conf")), replicaPorts, port);

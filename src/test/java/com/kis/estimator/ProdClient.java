@@ -8,12 +8,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The drills' client of one prod-profile instance: requests as the realm's users (Keycloak tokens), and the
@@ -21,6 +25,7 @@ import java.util.regex.Pattern;
  */
 public final class ProdClient implements DrillLoad.Door {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -143,6 +148,34 @@ public final class ProdClient implements DrillLoad.Door {
             request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A file as the web UI uploads it: multipart/form-data, one part named {@code file}. */
+    public HttpResponse<String> upload(String user, String path, String fileName, String mediaType, byte[] content)
+            throws IOException, InterruptedException {
+        return http.send(multipart(URI.create(base + path), TestTokens.of(user), fileName, mediaType, content),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    public static HttpRequest multipart(URI url, String token, String fileName, String mediaType, byte[] content) {
+        String boundary = "kis-" + System.nanoTime();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + mediaType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        return HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, content, tail))).build();
+    }
+
+    /** A text field of a JSON answer. */
+    public static String field(String body, String name) {
+        try {
+            String value = JSON.readTree(body).path(name).asText();
+            assertThat(value).as("%s in %s", name, body).isNotEmpty();
+            return value;
+        } catch (IOException e) {
+            throw new UncheckedIOException(body, e);
+        }
     }
 
     public static long id(String body) {

@@ -110,6 +110,16 @@ public final class ReplicaCluster implements AutoCloseable {
         }
     }
 
+    /** The replicas' own loopback ports (nginx's is {@link #base()}). */
+    public List<Integer> ports() {
+        return ports;
+    }
+
+    /** The data folder both replicas share (the ERP and OCR inboxes are under it). */
+    public Path data() {
+        return data;
+    }
+
     public NginxFront front() {
         return front;
     }

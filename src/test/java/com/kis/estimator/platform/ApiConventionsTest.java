@@ -149,6 +149,24 @@ class ApiConventionsTest {
                 "kis_workflow_jobs_failed", "kis_workflow_instances_active");
     }
 
+    /**
+     * Prometheus before 2.43 (Debian 12's is 2.42) drops a whole scrape that carries an exemplar on a {@code _count}
+     * line ("does not support exemplars"), and OpenMetrics is what it asks for. We serve no exemplars: there is no
+     * trace store to link them to, and the traceId is in the logs.
+     */
+    @Test
+    void theOpenMetricsAnswerCarriesNoExemplarsSoThatOlderPrometheusServersCanScrapeIt() {
+        http.getForEntity("/api/v1/health", String.class);
+        HttpHeaders openMetrics = new HttpHeaders();
+        openMetrics.set(HttpHeaders.ACCEPT, "application/openmetrics-text;version=1.0.0");
+
+        ResponseEntity<String> scrape = http.exchange("/actuator/prometheus", HttpMethod.GET,
+                new HttpEntity<>(openMetrics), String.class);
+
+        assertThat(scrape.getHeaders().getContentType()).hasToString("application/openmetrics-text;version=1.0.0;charset=utf-8");
+        assertThat(scrape.getBody()).contains("http_server_requests_seconds_count").doesNotContain(" # {");
+    }
+
     @Test
     void apiAnswersCarrySecurityHeaders() {
         HttpHeaders headers = http.getForEntity("/api/v1/auth/me", JsonNode.class).getHeaders();

@@ -1,15 +1,22 @@
 package com.kis.estimator.erp.run;
 
+import java.util.List;
+import java.util.Locale;
+
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import com.kis.estimator.erp.importing.ImportType;
+
 /**
  * {@code kis_erp_imports_total{source,state}}: imports finished, COMPLETED or FAILED; and
  * {@code kis_erp_import_rows_total{source,outcome}}: what they did to their rows. Counted once the run's end is
- * committed, on the replica whose job finished it.
+ * committed, on the replica whose job finished it. The import counters exist from the start at 0: Prometheus's
+ * {@code increase()} sees no increase in a series born at 1, so the first failed import of a replica's life raised
+ * no alert (KisErpImportFailed) until they did.
  */
 @Component
 class ImportMetrics {
@@ -20,13 +27,17 @@ class ImportMetrics {
     ImportMetrics(ImportRuns runs, MeterRegistry meters) {
         this.runs = runs;
         this.meters = meters;
+        for (ImportType type : ImportType.values()) {
+            for (ImportState end : List.of(ImportState.COMPLETED, ImportState.FAILED)) {
+                imports(type.name().toLowerCase(Locale.ROOT), end);
+            }
+        }
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void finished(ImportFinished finished) {
         runs.find(finished.importId()).ifPresent(run -> {
-            Counter.builder("kis.erp.imports").tag("source", run.source()).tag("state", finished.state().name())
-                    .description("ERP imports finished, by source and end state").register(meters).increment();
+            imports(run.source(), finished.state()).increment();
             ImportCounts counts = run.counts();
             if (counts != null) {
                 rows(run.source(), "inserted", counts.inserted());
@@ -35,6 +46,11 @@ class ImportMetrics {
                 rows(run.source(), "deactivated", counts.deactivated());
             }
         });
+    }
+
+    private Counter imports(String source, ImportState end) {
+        return Counter.builder("kis.erp.imports").tag("source", source).tag("state", end.name())
+                .description("ERP imports finished, by source and end state").register(meters);
     }
 
     private void rows(String source, String outcome, long count) {

@@ -32,6 +32,7 @@ import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -91,6 +92,11 @@ class JobExecutorNodes extends AbstractProcessEnginePlugin implements ThisNode, 
     /** Before the job executor acquires its first job (it starts once the deployments are done). */
     @Override
     public void postProcessEngineBuild(ProcessEngine processEngine) {
+        // at 0 from the start: Prometheus's increase() sees nothing in a series born at 1 (alert KisProcessDied)
+        meters.ifAvailable(registry -> {
+            deadNodeJobsReleased(registry);
+            outageJobsReleased(registry);
+        });
         beatAndSweep();
         heartbeat = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "kis-job-executor-heartbeat");
@@ -194,7 +200,7 @@ class JobExecutorNodes extends AbstractProcessEnginePlugin implements ThisNode, 
             if (jobs > 0) {
                 log.warn("Released {} jobs locked by job executor {}, last seen {}: it is presumed dead", jobs,
                         dead.lockOwner(), dead.seenAt());
-                meters.ifAvailable(registry -> registry.counter("kis.workflow.dead.node.jobs.released").increment(jobs));
+                meters.ifAvailable(registry -> deadNodeJobsReleased(registry).increment(jobs));
             }
             released += jobs;
         }
@@ -230,7 +236,7 @@ class JobExecutorNodes extends AbstractProcessEnginePlugin implements ThisNode, 
         databaseLostAt = 0;
         if (jobs > 0) {
             log.warn("Released {} jobs this process had acquired before the database went away", jobs);
-            meters.ifAvailable(registry -> registry.counter("kis.workflow.outage.jobs.released").increment(jobs));
+            meters.ifAvailable(registry -> outageJobsReleased(registry).increment(jobs));
         }
         return jobs;
     }
@@ -263,6 +269,16 @@ class JobExecutorNodes extends AbstractProcessEnginePlugin implements ThisNode, 
             row.next();
             return row.getObject(1, OffsetDateTime.class);
         }
+    }
+
+    private static Counter deadNodeJobsReleased(MeterRegistry registry) {
+        return Counter.builder("kis.workflow.dead.node.jobs.released")
+                .description("Jobs locked by a process presumed dead, given back by this one").register(registry);
+    }
+
+    private static Counter outageJobsReleased(MeterRegistry registry) {
+        return Counter.builder("kis.workflow.outage.jobs.released")
+                .description("Jobs this process had acquired before the database went away, given back").register(registry);
     }
 
     private String tablePrefix() {

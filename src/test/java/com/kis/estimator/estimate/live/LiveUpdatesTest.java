@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -28,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.kis.estimator.Await;
 import com.kis.estimator.InstancesOnOneRedis;
+import com.kis.estimator.ProdClient;
 import com.kis.estimator.TestTokens;
 import com.kis.estimator.ocr.RfqPages;
 import com.kis.estimator.ocr.RfqSamples;
@@ -137,8 +137,9 @@ class LiveUpdatesTest {
         assertThat(decided.path("status").asText()).as("a manager's level follows").isEqualTo("SUBMITTED");
 
         RfqPages.Rfq rfq = RfqSamples.rfq(5, 2);
-        HttpResponse<String> uploaded = http.send(multipart(first + "/api/v1/ocr/process", "sales1",
-                "rfq-" + rfq.documentNumber() + ".png", RfqPages.png(RfqPages.page(rfq))), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> uploaded = http.send(ProdClient.multipart(URI.create(first + "/api/v1/ocr/process"),
+                TestTokens.of("sales1"), "rfq-" + rfq.documentNumber() + ".png", "image/png",
+                RfqPages.png(RfqPages.page(rfq))), HttpResponse.BodyHandlers.ofString());
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(202);
         String document = json.readTree(uploaded.body()).path("documentId").asText();
         JsonNode ready;
@@ -224,16 +225,6 @@ class LiveUpdatesTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private static HttpRequest multipart(String url, String user, String fileName, byte[] content) {
-        String boundary = "kis-" + System.nanoTime();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: image/png\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + TestTokens.of(user))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, content, tail))).build();
     }
 
     private JsonNode post(String base, String path, String user, String body) throws Exception {
