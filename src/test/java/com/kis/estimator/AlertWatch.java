@@ -44,6 +44,11 @@ public final class AlertWatch implements AutoCloseable {
         this.port = port;
     }
 
+    /** Scraping the instances at these base addresses ({@code http://127.0.0.1:port}). */
+    public static AlertWatch watching(String... bases) throws IOException, InterruptedException {
+        return start(java.util.Arrays.stream(bases).map(base -> URI.create(base).getPort()).toList());
+    }
+
     /** Scraping {@code /actuator/prometheus} on each of the instances' loopback ports. */
     public static AlertWatch start(List<Integer> instancePorts) throws IOException, InterruptedException {
         if (!Files.isExecutable(PROMETHEUS)) {
@@ -87,6 +92,26 @@ public final class AlertWatch implements AutoCloseable {
             raised.merge(name, state, (one, other) -> "firing".equals(one) || "firing".equals(other) ? "firing" : one);
         }
         return raised;
+    }
+
+    /**
+     * Every query of the Grafana dashboard (deploy/grafana/dashboards), as Prometheus answers it now: panel title
+     * and query, to the number of series answered. A query Prometheus refuses fails here, as it would show an error
+     * in its panel.
+     */
+    public Map<String, Integer> dashboardSeries() throws IOException, InterruptedException {
+        Map<String, Integer> series = new java.util.LinkedHashMap<>();
+        try (var dashboards = Files.list(Path.of("deploy/grafana/dashboards"))) {
+            for (Path dashboard : dashboards.filter(file -> file.toString().endsWith(".json")).sorted().toList()) {
+                for (JsonNode panel : JSON.readTree(dashboard.toFile()).path("panels")) {
+                    for (JsonNode target : panel.path("targets")) {
+                        String expr = target.path("expr").asText();
+                        series.put(panel.path("title").asText() + ": " + expr, query(expr).size());
+                    }
+                }
+            }
+        }
+        return series;
     }
 
     /** The instant vector {@code promql} answers now. */

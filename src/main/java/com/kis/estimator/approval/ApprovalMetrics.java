@@ -6,29 +6,21 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.MeterBinder;
+import com.kis.estimator.platform.observability.DatabaseGauges;
 
 /**
  * Open and overdue approval tasks as gauges ({@code kis_approvals_open}, {@code kis_approvals_overdue}); how long
- * each level took is recorded by the task listener as {@code kis_approval_decision_seconds{level,decision}}.
+ * each level took is recorded by the task listener as {@code kis_approval_decision_seconds{level,decision}}. Counted
+ * in the background ({@link DatabaseGauges}).
  */
 @Component
-class ApprovalMetrics implements MeterBinder {
+class ApprovalMetrics {
 
-    private final TaskService tasks;
-
-    ApprovalMetrics(TaskService tasks) {
-        this.tasks = tasks;
-    }
-
-    @Override
-    public void bindTo(MeterRegistry registry) {
-        Gauge.builder("kis.approvals.open", tasks, t -> approvalTasks(t).count())
-                .description("Approval tasks waiting for a decision").register(registry);
-        Gauge.builder("kis.approvals.overdue", tasks, t -> approvalTasks(t).dueBefore(new Date()).count())
-                .description("Approval tasks past their due date").register(registry);
+    ApprovalMetrics(TaskService tasks, DatabaseGauges gauges) {
+        gauges.register("kis.approvals.open", "Approval tasks waiting for a decision",
+                () -> approvalTasks(tasks).count());
+        gauges.register("kis.approvals.overdue", "Approval tasks past their due date",
+                () -> approvalTasks(tasks).dueBefore(new Date()).count());
     }
 
     private static TaskQuery approvalTasks(TaskService tasks) {

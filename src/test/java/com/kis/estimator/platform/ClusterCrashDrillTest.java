@@ -115,6 +115,8 @@ class ClusterCrashDrillTest {
             double jobsTakenOver = alerts.query("sum(kis_workflow_dead_node_jobs_released_total)").path(0)
                     .path("value").path(1).asDouble();
             Map<String, String> raised = alerts.raised();
+            List<String> panelsWithoutData = alerts.dashboardSeries().entrySet().stream()
+                    .filter(panel -> panel.getValue() == 0).map(Map.Entry::getKey).toList();
 
             System.out.printf("Drill kill -9 of one of two replicas behind nginx (prod profile): %d created, %d "
                     + "submitted and %d approved acknowledged (%.1f estimates created per second by %s; %.1f with "
@@ -128,7 +130,7 @@ class ClusterCrashDrillTest {
                     + "products of %d, report %s); RFQ scans %s at the kill: %s, %d review tasks, %d pages stored "
                     + "of %d read; the ERP received %d messages for %d APPROVED estimates (%d twice); background "
                     + "work settled %d ms after the kill%s; %.0f jobs of the dead replica taken over; alerts "
-                    + "raised: %s%n",
+                    + "raised: %s; dashboard queries without data: %s%n",
                     outcome.created(), outcome.submitted(), outcome.approved(), perSecond,
                     DrillLoad.clientsDescription(), perSecondAlone, outcome.approved() - approvedAtKill, aloneMs,
                     flying, outcome.cutOff(), outcome.doneUnanswered(), outcome.serverErrors(),
@@ -138,7 +140,8 @@ class ClusterCrashDrillTest {
                     locksPastLease, incidents, importAtKill, imports, activeProducts, SNAPSHOT_PRODUCTS + 1,
                     reported ? "written" : "missing", documentsAtKill, documentStates, reviewTasks, pagesStored,
                     pagesCounted, delivered.size(), approvedNumbers.size(), deliveredTwice, quietMs,
-                    unsettled.isEmpty() ? "" : " (NOT settled: " + unsettled + ")", jobsTakenOver, raised);
+                    unsettled.isEmpty() ? "" : " (NOT settled: " + unsettled + ")", jobsTakenOver, raised,
+                    panelsWithoutData);
 
             assertThat(outcome.lostCreations()).as("creations answered 201 before the kill").isEmpty();
             assertThat(outcome.lostSubmissions()).as("submissions answered 202 before the kill").isEmpty();
@@ -164,6 +167,9 @@ class ClusterCrashDrillTest {
             if (jobsTakenOver > 0) {
                 assertThat(raised).as("alerts raised by the drill").containsEntry("KisProcessDied", "firing");
             }
+            assertThat(panelsWithoutData).as("dashboard panels empty after a drill that did all of it but model"
+                    + " serving, with no 5xx").allMatch(panel -> panel.startsWith("5xx per endpoint")
+                            || panel.startsWith("Model serving"));
             assertThat(raised).as("alerts raised by the drill").doesNotContainKeys("KisIncidentsOpen",
                     "KisErpImportFailed", "KisErpOutboundDead", "KisAuditChainBroken");
         }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kis.estimator.AlertWatch;
 import com.kis.estimator.Await;
 import com.kis.estimator.InstancesOnOneRedis;
 import com.kis.estimator.PrivatePostgres;
@@ -46,19 +47,25 @@ class PostgresRestartDrillTest {
     private PrivatePostgres postgres;
     private InstancesOnOneRedis replicas;
     private ProdClient client;
+    private AlertWatch alerts;
 
     @BeforeAll
     void startOneInstanceOnAServerOfItsOwn() throws Exception {
         postgres = PrivatePostgres.start();
         replicas = new InstancesOnOneRedis("kis_it_pg_restart");
-        client = new ProdClient(replicas.start(Map.of("spring.datasource.url", postgres.jdbcUrl(),
+        String base = replicas.start(Map.of("spring.datasource.url", postgres.jdbcUrl(),
                 "kis.processes.directory", "processes", "camunda.bpm.job-execution.enabled", "true",
-                "kis.rate-limits.rules.estimates.limit", "10000", "kis.rate-limits.rules.estimate-reads.limit", "10000")));
+                "kis.rate-limits.rules.estimates.limit", "10000", "kis.rate-limits.rules.estimate-reads.limit", "10000"));
+        client = new ProdClient(base);
+        alerts = AlertWatch.watching(base);
         client.catalog(PRODUCT, CUSTOMER);
     }
 
     @AfterAll
     void stop() {
+        if (alerts != null) {
+            alerts.close();
+        }
         if (replicas != null) {
             replicas.close();
         }
@@ -116,15 +123,16 @@ class PostgresRestartDrillTest {
             return state.startsWith("RUNNING") ? null : state;
         });
         long imported = count("SELECT count(*) FROM estimator.products WHERE code LIKE 'T-PGI-%'");
+        Map<String, String> raised = alerts.raised();
 
         long maxOutageMs = outageMillis.stream().mapToLong(Long::longValue).max().orElseThrow();
         System.out.printf("Drill PostgreSQL stopped %d s (prod profile, one instance): ms per step before %s, after %s "
                 + "(ratio %.2f); %d requests while it was away, slowest answer %d ms, not a 503 problem: %d; readiness "
                 + "while away %d; server up %d ms after its start began, requests served again %d ms after; an ERP "
-                + "import of %d products %s at the stop, then %s (%d products in the catalog)%n",
+                + "import of %d products %s at the stop, then %s (%d products in the catalog); alerts raised: %s%n",
                 OUTAGE_MS / 1000, before, after, (double) ProdClient.total(after) / ProdClient.total(before),
                 outageMillis.size(), maxOutageMs, notServiceUnavailable.size(), readinessWhileAway, serverUpMs,
-                servingAgainMs, IMPORT_ROWS, importAtStop, importAfter, imported);
+                servingAgainMs, IMPORT_ROWS, importAtStop, importAfter, imported, raised);
 
         assertThat(notServiceUnavailable).as("answers while the database was away").isEmpty();
         assertThat(readinessWhileAway).as("out of the load balancer while the database is away").isEqualTo(503);
@@ -134,6 +142,9 @@ class PostgresRestartDrillTest {
                 .isEqualTo(decisionsBefore + 1);
         assertThat(importAfter).as("the import under way when the database went").startsWith("COMPLETED");
         assertThat(imported).as("its products, once each").isEqualTo(IMPORT_ROWS);
+        // every answer a 503 for 10 s: the 5xx rule holds, and waits its 5 minutes before paging
+        assertThat(raised).as("alerts raised").containsEntry("KisServerErrors", "pending")
+                .doesNotContainKeys("KisIncidentsOpen", "KisErpImportFailed");
     }
 
     private static String importRows() {

@@ -4,35 +4,19 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.MeterBinder;
-
 /**
  * What operations alert on before anyone opens Cockpit: open incidents, jobs whose retries are exhausted and
- * running process instances. Each gauge is one count query per Prometheus scrape.
+ * running process instances; counted in the background ({@link DatabaseGauges}).
  */
 @Component
-class WorkflowMetrics implements MeterBinder {
+class WorkflowMetrics {
 
-    private final RuntimeService runtime;
-    private final ManagementService management;
-
-    WorkflowMetrics(RuntimeService runtime, ManagementService management) {
-        this.runtime = runtime;
-        this.management = management;
-    }
-
-    @Override
-    public void bindTo(MeterRegistry registry) {
-        Gauge.builder("kis.workflow.incidents.open", runtime, r -> r.createIncidentQuery().count())
-                .description("Open Camunda incidents (failed jobs, failed external tasks)")
-                .register(registry);
-        Gauge.builder("kis.workflow.jobs.failed", management, m -> m.createJobQuery().noRetriesLeft().count())
-                .description("Jobs with no retries left")
-                .register(registry);
-        Gauge.builder("kis.workflow.instances.active", runtime, r -> r.createProcessInstanceQuery().active().count())
-                .description("Running process instances")
-                .register(registry);
+    WorkflowMetrics(RuntimeService runtime, ManagementService management, DatabaseGauges gauges) {
+        gauges.register("kis.workflow.incidents.open", "Open Camunda incidents (failed jobs, failed external tasks)",
+                () -> runtime.createIncidentQuery().count());
+        gauges.register("kis.workflow.jobs.failed", "Jobs with no retries left",
+                () -> management.createJobQuery().noRetriesLeft().count());
+        gauges.register("kis.workflow.instances.active", "Running process instances",
+                () -> runtime.createProcessInstanceQuery().active().count());
     }
 }

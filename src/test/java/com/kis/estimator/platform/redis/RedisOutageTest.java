@@ -16,6 +16,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kis.estimator.AlertWatch;
 import com.kis.estimator.InstancesOnOneRedis;
 import com.kis.estimator.ProdClient;
 
@@ -37,17 +38,24 @@ class RedisOutageTest {
     private final ObjectMapper json = new ObjectMapper();
     private InstancesOnOneRedis replicas;
     private ProdClient client;
+    private AlertWatch alerts;
 
     @BeforeAll
     void startOneInstanceOnARedisOfItsOwn() throws Exception {
         replicas = new InstancesOnOneRedis("kis_it_redis_outage");
-        client = new ProdClient(replicas.start(Map.of("kis.processes.directory", "processes", "camunda.bpm.job-execution.enabled", "true",
-                "kis.rate-limits.rules.estimates.limit", "10000", "kis.rate-limits.rules.estimate-reads.limit", "10000")));
+        String base = replicas.start(Map.of("kis.processes.directory", "processes", "camunda.bpm.job-execution.enabled",
+                "true", "kis.rate-limits.rules.estimates.limit", "10000", "kis.rate-limits.rules.estimate-reads.limit",
+                "10000"));
+        client = new ProdClient(base);
+        alerts = AlertWatch.watching(base);
         client.catalog("T-REDIS-1", "T-REDIS-C");
     }
 
     @AfterAll
     void stop() {
+        if (alerts != null) {
+            alerts.close();
+        }
         if (replicas != null) {
             replicas.close();
         }
@@ -90,11 +98,15 @@ class RedisOutageTest {
         assertThat(client.send("ops1", "GET", "/api/v1/erp/sync", null).statusCode()).isEqualTo(200);
         assertThat(redisCli("GET", "kis:catalog:generation")).as("cached prices start from a new generation")
                 .isNotEmpty();
+        Map<String, String> raised = alerts.raised();
+        // the circuit's rule held while Redis was away; its 2 minutes keep a short outage from paging
+        assertThat(raised).as("alerts raised").containsEntry("KisRedisUnavailable", "pending")
+                .doesNotContainKey("KisServerErrors");
 
         System.out.printf("Drill Redis stopped (prod profile, one instance): ms per step with Redis %s, first round "
                 + "without %s, then %s, Redis back %s; ratio of a round without Redis to one with it %.2f; circuit closed "
-                + "%d ms after redis-server started again%n", withRedis, firstWithout, without, back,
-                (double) ProdClient.total(without) / ProdClient.total(withRedis), closedAfterMs);
+                + "%d ms after redis-server started again; alerts raised: %s%n", withRedis, firstWithout, without, back,
+                (double) ProdClient.total(without) / ProdClient.total(withRedis), closedAfterMs, raised);
     }
 
     private String redisCli(String... command) throws Exception {
