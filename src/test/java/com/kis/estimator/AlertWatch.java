@@ -84,6 +84,7 @@ public final class AlertWatch implements AutoCloseable {
      * least once, else {@code pending}.
      */
     public Map<String, String> raised() throws IOException, InterruptedException {
+        awaitCaughtUp();
         long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started) + 1);
         Map<String, String> raised = new TreeMap<>();
         for (JsonNode series : query("max_over_time(ALERTS[" + seconds + "s])")) {
@@ -143,6 +144,33 @@ public final class AlertWatch implements AutoCloseable {
             Thread.sleep(200);
         }
         throw new IllegalStateException("Prometheus was not ready within 30 s");
+    }
+
+    /**
+     * Waits until Prometheus has scraped every live instance and evaluated the rules after this call began: what
+     * the instances said until now has then been seen by the rules.
+     */
+    private void awaitCaughtUp() throws IOException, InterruptedException {
+        double now = System.currentTimeMillis() / 1000.0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            boolean scraped = true;
+            for (JsonNode target : query("timestamp(up == 1)")) {
+                scraped &= target.path("value").path(1).asDouble() > now;
+            }
+            JsonNode groups = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/api/v1/rules")).build(), HttpResponse.BodyHandlers.ofString()).body()).path("data").path("groups");
+            boolean evaluated = groups.size() > 0;
+            for (JsonNode group : groups) {
+                evaluated &= java.time.OffsetDateTime.parse(group.path("lastEvaluation").asText()).toInstant()
+                        .toEpochMilli() / 1000.0 > now;
+            }
+            if (scraped && evaluated) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("Prometheus did not scrape and evaluate within 30 s");
     }
 
     /** A watch that cannot scrape would report no alert, which would look like a quiet drill. */

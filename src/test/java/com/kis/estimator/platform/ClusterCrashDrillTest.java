@@ -112,9 +112,10 @@ class ClusterCrashDrillTest {
             long locksPastLease = database.count("SELECT count(*) FROM camunda.act_ru_job WHERE lock_owner_ IS NOT NULL"
                     + " AND lock_exp_time_ < CURRENT_TIMESTAMP");
             long incidents = database.count("SELECT count(*) FROM camunda.act_ru_incident");
+            // raised() first: it waits for Prometheus to catch up, the count read after it is as fresh
+            Map<String, String> raised = alerts.raised();
             double jobsTakenOver = alerts.query("sum(kis_workflow_dead_node_jobs_released_total)").path(0)
                     .path("value").path(1).asDouble();
-            Map<String, String> raised = alerts.raised();
             List<String> panelsWithoutData = alerts.dashboardSeries().entrySet().stream()
                     .filter(panel -> panel.getValue() == 0).map(Map.Entry::getKey).toList();
 

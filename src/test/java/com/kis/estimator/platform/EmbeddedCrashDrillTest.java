@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Tag;
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.util.FileSystemUtils;
 
+import com.kis.estimator.AlertWatch;
 import com.kis.estimator.ApplicationProcess;
 import com.kis.estimator.DrillLoad;
 
@@ -65,6 +67,7 @@ class EmbeddedCrashDrillTest {
         Path data = Files.createTempDirectory("kis-drill-");
         int port = ApplicationProcess.freePort();
         ApplicationProcess first = start(data, port, "first").awaitUp();
+        AlertWatch alerts = AlertWatch.start(List.of(port)); // the restarted process serves on the same port
 
         DrillLoad load = new DrillLoad(first, ESTIMATE).start();
         double perSecond = load.awaitAcknowledged(CREATIONS_BEFORE_KILL, APPROVALS_BEFORE_KILL);
@@ -92,18 +95,23 @@ class EmbeddedCrashDrillTest {
             second.awaitUp();
             long recoveryMs = (System.nanoTime() - restarting) / 1_000_000;
             DrillLoad.Outcome outcome = load.check(second, SETTLING_LIMIT);
+            // raised() first: it waits for Prometheus to catch up, the count read after it is as fresh
+            Map<String, String> raised = alerts.raised();
+            double jobsTakenOver = alerts.query("sum(kis_workflow_dead_node_jobs_released_total)").path(0)
+                    .path("value").path(1).asDouble();
             System.out.printf("Drill %s (embedded default): %d created, %d submitted and %d approved acknowledged "
                     + "(%.1f estimates created per second by %s), %d requests in flight at the stop, %d sent and "
                     + "never answered (of which done all the same: %d), %d answered 5xx; lost: %d creations, %d "
                     + "submissions, %d approvals; decided twice: %d; approved but not yet APPROVED right after the "
                     + "restart: %d, still after %s: %d (all settled %d ms after the restart began); stop %d ms; "
-                    + "restart to healthy %d ms; processes outliving the JVM by 5 s: %s%n",
+                    + "restart to healthy %d ms; processes outliving the JVM by 5 s: %s; jobs of the dead process "
+                    + "taken over: %.0f; alerts raised: %s%n",
                     stop.label, outcome.created(), outcome.submitted(), outcome.approved(), perSecond,
                     DrillLoad.clientsDescription(), flying, outcome.cutOff(), outcome.doneUnanswered(),
                     outcome.serverErrors(), outcome.lostCreations().size(), outcome.lostSubmissions().size(),
                     outcome.lostApprovals().size(), outcome.decidedTwice().size(), outcome.stuckAtFirstLook(),
                     SETTLING_LIMIT, outcome.stuck().size(), recoveryMs + outcome.settledMs(), stopMs, recoveryMs,
-                    orphans);
+                    orphans, jobsTakenOver, raised);
 
             assertThat(outcome.created()).as("the stop came after enough work").isGreaterThanOrEqualTo(CREATIONS_BEFORE_KILL);
             assertThat(outcome.approved()).as("the stop came among approvals").isGreaterThanOrEqualTo(APPROVALS_BEFORE_KILL);
@@ -117,8 +125,15 @@ class EmbeddedCrashDrillTest {
             }
             assertThat(outcome.stuck()).as("approved estimates still waiting for a stopped process's job lock").isEmpty();
             assertThat(orphans).as("the embedded redis-server ends with its JVM").isEmpty();
+            if (jobsTakenOver > 0) {
+                assertThat(raised).as("alerts raised").containsEntry("KisProcessDied", "firing");
+            } else {
+                assertThat(raised).as("alerts raised").doesNotContainKey("KisProcessDied");
+            }
+            assertThat(raised).as("alerts raised").doesNotContainKeys("KisIncidentsOpen", "KisServerErrors");
             passed = true;
         } finally {
+            alerts.close();
             second.stop();
             if (passed) { // a failed drill leaves its data and both logs to look at
                 FileSystemUtils.deleteRecursively(data);
