@@ -17,6 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kis.estimator.AlertWatch;
+import com.kis.estimator.Await;
 import com.kis.estimator.InstancesOnOneRedis;
 import com.kis.estimator.ProdClient;
 
@@ -26,12 +27,17 @@ import com.kis.estimator.ProdClient;
  * processes and their jobs. Without Redis every answer stays 2xx (caches bypassed, rate limits open), the request
  * that needs Redis answers a quick 503, the instance stays ready, and when Redis returns everything is back
  * without a restart: limits count again and cached prices start from a new catalog generation. Prints each
- * round's time beside the baseline measured in the same run.
+ * round's time beside the baseline measured in the same run. Redis stays away for a minute, rounds going on, and
+ * an ERP import asked for meanwhile waits for its source's lock instead of running unguarded, then runs once.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Tag("drill")
 class RedisOutageTest {
 
+    /** The outage: long enough for the circuit's probe, the job executor's retries and a full scrape cycle. */
+    private static final long OUTAGE_SECONDS = 60;
+    private static final int IMPORT_PRODUCTS = 20;
+    private static final String IMPORT = importRows();
     private static final Pattern GAUGE_OPEN = Pattern.compile("(?m)^kis_redis_circuit_open\\{[^}]*} (\\S+)$");
     private static final Pattern REFUSED = Pattern.compile("(?m)^kis_redis_commands_refused_total\\{[^}]*} (\\S+)$");
 
@@ -69,8 +75,20 @@ class RedisOutageTest {
                 .as("limits counted while Redis answers").isPresent();
 
         replicas.stopRedis();
+        long stopped = System.nanoTime();
         Map<String, Long> firstWithout = client.round("T-REDIS-C", "T-REDIS-1"); // finds Redis gone: pays one timeout
         Map<String, Long> without = client.round("T-REDIS-C", "T-REDIS-1");
+        // an ERP import asked for while its source's lock cannot be taken: it must wait, not run unguarded
+        HttpResponse<String> pushed = client.send("ops1", "POST", "/api/v1/erp/import?type=products", IMPORT);
+        String importWhileAway = pushed.statusCode() + " " + pushed.body();
+        // then the rest of the minute, round after round
+        int roundsWithout = 2;
+        long slowestRoundMs = 0;
+        while (System.nanoTime() - stopped < TimeUnit.SECONDS.toNanos(OUTAGE_SECONDS)) {
+            slowestRoundMs = Math.max(slowestRoundMs, ProdClient.total(client.round("T-REDIS-C", "T-REDIS-1")));
+            roundsWithout++;
+        }
+        String importStateWhileAway = pushed.statusCode() == 202 ? importState(pushed.body()) : "refused";
 
         assertThat(client.metric(GAUGE_OPEN)).as("the circuit is open").isEqualTo(1.0);
         assertThat(client.metric(REFUSED)).as("commands refused at once, not tried").isPositive();
@@ -98,15 +116,57 @@ class RedisOutageTest {
         assertThat(client.send("ops1", "GET", "/api/v1/erp/sync", null).statusCode()).isEqualTo(200);
         assertThat(redisCli("GET", "kis:catalog:generation")).as("cached prices start from a new generation")
                 .isNotEmpty();
+        String importAfter = pushed.statusCode() == 202 ? Await.until("the import asked for without Redis ended",
+                () -> {
+                    String state = importState(pushed.body());
+                    return state.startsWith("RUNNING") ? null : state;
+                }) : "refused";
+        long imported = importedProducts();
         Map<String, String> raised = alerts.raised();
         // the circuit's rule held while Redis was away; its 2 minutes keep a short outage from paging
         assertThat(raised).as("alerts raised").containsEntry("KisRedisUnavailable", "pending")
-                .doesNotContainKey("KisServerErrors");
+                .doesNotContainKeys("KisServerErrors", "KisIncidentsOpen");
 
-        System.out.printf("Drill Redis stopped (prod profile, one instance): ms per step with Redis %s, first round "
-                + "without %s, then %s, Redis back %s; ratio of a round without Redis to one with it %.2f; circuit closed "
-                + "%d ms after redis-server started again; alerts raised: %s%n", withRedis, firstWithout, without, back,
-                (double) ProdClient.total(without) / ProdClient.total(withRedis), closedAfterMs, raised);
+        System.out.printf("Drill Redis stopped %d s (prod profile, one instance): ms per step with Redis %s, first "
+                + "round without %s, then %s (%d rounds without Redis, the slowest %d ms), Redis back %s; ratio of a "
+                + "round without Redis to one with it %.2f; circuit closed %d ms after redis-server started again; an "
+                + "ERP import asked for while away: %s, %s until Redis was back, then %s (%d of its %d products in the "
+                + "catalog); alerts raised: %s%n", OUTAGE_SECONDS, withRedis, firstWithout, without, roundsWithout,
+                slowestRoundMs, back, (double) ProdClient.total(without) / ProdClient.total(withRedis), closedAfterMs,
+                pushed.statusCode(), importStateWhileAway, importAfter, imported, IMPORT_PRODUCTS, raised);
+        assertThat(pushed.statusCode()).as("the import asked for without Redis: %s", importWhileAway).isIn(202, 503);
+        if (pushed.statusCode() == 202) {
+            assertThat(importStateWhileAway).as("no import runs without its source's lock").startsWith("RUNNING");
+            assertThat(importAfter).as("once Redis is back").startsWith("COMPLETED");
+            assertThat(imported).as("its products, once each").isEqualTo(IMPORT_PRODUCTS);
+        } else {
+            assertThat(imported).as("a refused import applies nothing").isZero();
+        }
+    }
+
+    private static String importRows() {
+        StringBuilder rows = new StringBuilder("[");
+        for (int i = 1; i <= IMPORT_PRODUCTS; i++) {
+            rows.append(i > 1 ? "," : "").append(String.format("{\"product_code\":\"T-RDI-%03d\",\"name\":\"시험 품목 %d\","
+                    + "\"category\":\"BREAKER\",\"unit\":\"EA\",\"list_price\":%d,\"cost\":%d}", i, i, 1000 + i, 600 + i));
+        }
+        return rows.append("]").toString();
+    }
+
+    /** The import's state and outcome, as ops read it ({@code statusUrl} of its 202). */
+    private String importState(String accepted) {
+        try {
+            String status = ProdClient.field(accepted, "statusUrl");
+            JsonNode run = json.readTree(client.send("ops1", "GET", status, null).body());
+            return (run.path("state").asText() + " " + run.path("outcome").asText("")).trim();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long importedProducts() throws Exception {
+        JsonNode products = json.readTree(client.send("sales1", "GET", "/api/v1/products?q=T-RDI-&size=100", null).body());
+        return products.path("page").path("totalElements").asLong();
     }
 
     private String redisCli(String... command) throws Exception {
