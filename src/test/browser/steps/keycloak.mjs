@@ -61,11 +61,28 @@ export async function signOut(page) {
   return { url: page.url(), visited, onKeycloakLogin: await page.locator('#username').isVisible() };
 }
 
-/** Opens a webapp again: answers whether it opened straight away or Keycloak asked for the password first. */
+/**
+ * Opens a webapp again: answers whether it opened straight away or Keycloak asked for the password first. Once in
+ * CI (issue 22's Tasklist drill) Tasklist stayed on its loading spinner after a replica's restart, its scripts
+ * refused by the page's Content-Security-Policy; cause not found. Then the page is loaded once more, as a user
+ * would, and the answer says so with what the first load had: its CSP header and its scripts' nonces.
+ */
 export async function openApp(page, { app = 'tasklist' }) {
-  await page.goto(`/camunda/app/${app}/default/`);
-  await page.locator('#username').or(page.locator(HEADER)).first().waitFor();
-  return { url: page.url(), onKeycloakLogin: await page.locator('#username').isVisible() };
+  const response = await page.goto(`/camunda/app/${app}/default/`);
+  const opened = page.locator('#username').or(page.locator(HEADER)).first();
+  let firstLoad = null;
+  try {
+    await opened.waitFor({ timeout: 20000 });
+  } catch (stuck) {
+    firstLoad = {
+      status: response?.status(),
+      csp: response?.headers()['content-security-policy'],
+      nonces: await page.evaluate(() => [...document.scripts].map(script => script.nonce)),
+    };
+    await page.reload();
+    await opened.waitFor();
+  }
+  return { url: page.url(), onKeycloakLogin: await page.locator('#username').isVisible(), firstLoad };
 }
 
 /** Which of Keycloak's pages this is: its form's fields, its heading, its address without the query. */

@@ -116,7 +116,9 @@ class TasklistAcrossReplicasDrillTest {
                     + "before approving; Complete answered %s; Tasklist afterwards %s; decision by %s; sales1's web "
                     + "UI, signed in before both deaths, shows %s as %s; sessions in PostgreSQL %s%n", first + 1,
                     restartMs, second + 1, completed.path("status"),
-                    afterwards.path("onKeycloakLogin").asBoolean() ? "on Keycloak's login page" : "still signed in",
+                    (afterwards.path("onKeycloakLogin").asBoolean() ? "on Keycloak's login page" : "still signed in")
+                            + (afterwards.path("firstLoad").isNull() ? "" : " (after a reload: the first load stuck, "
+                                    + afterwards.path("firstLoad") + ")"),
                     decidedBy, salesView.path("number").asText(), salesView.path("status").asText(), sessions);
 
             assertThat(steps.last("claim").path("fields").isMissingNode()).as("the claim showed the form").isFalse();
