@@ -1,5 +1,6 @@
 package com.kis.estimator.estimate;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
@@ -13,7 +14,6 @@ import com.kis.estimator.platform.web.ApiProblemException;
 import com.kis.estimator.platform.web.ProblemType;
 import com.kis.estimator.security.Caller;
 import com.kis.estimator.security.Callers;
-import com.kis.estimator.security.Role;
 
 /**
  * Object-level access to one estimate for the API's caller. Operations and administrators see every estimate;
@@ -73,9 +73,7 @@ public class EstimateAccess {
     }
 
     private boolean canSee(Caller caller, long estimateId, String owner, String ownerTeam) {
-        return caller.seesEverything()
-                || caller.id().equals(owner)
-                || (caller.hasRole(Role.SALES) && ownerTeam != null && caller.teams().contains(ownerTeam))
+        return caller.canSee(owner, ownerTeam == null ? List.of() : List.of(ownerTeam))
                 || viewers.canSee(estimateId, caller.id(), caller.groups());
     }
 }

@@ -1,5 +1,6 @@
 package com.kis.estimator.security;
 
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -39,6 +40,16 @@ public record Caller(String id, Set<Role> roles, Set<String> teams, boolean mfa)
     /** Operations and administrators see every estimate; everyone else only those that concern them. */
     public boolean seesEverything() {
         return hasRole(Role.OPS) || hasRole(Role.ADMIN);
+    }
+
+    /**
+     * The rule for one person's work (an estimate, a template, a document): operations and administrators see
+     * all of it; the owner sees theirs; sales see their team's. {@code sharedWith} are the owner's teams, or the
+     * sales role's own group (all of sales) for work that belongs to no team.
+     */
+    public boolean canSee(String owner, Collection<String> sharedWith) {
+        return seesEverything() || id.equals(owner) || (hasRole(Role.SALES)
+                && (sharedWith.contains(Role.SALES.id()) || sharedWith.stream().anyMatch(teams::contains)));
     }
 
     /** The caller's groups as Camunda names them: role names and teams (candidate groups of tasks). */

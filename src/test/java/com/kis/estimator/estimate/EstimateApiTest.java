@@ -497,6 +497,46 @@ class EstimateApiTest {
         assertThat(http().get("/api/v1/estimates/templates/" + templateId).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
+    /**
+     * Issue 23: a template is seen by its owner, the owner's team and admin, as an estimate is; anyone else
+     * gets 404 wherever it could be reached (read, list, change, delete, an estimate started from it), and only its
+     * owner changes it.
+     */
+    @Test
+    void aTemplateIsSeenByItsOwnersTeamAndChangedByItsOwnerOnly() {
+        long templateId = http().post("/api/v1/estimates/templates", """
+                {"name":"서울팀 구성 %s","items":[{"productCode":"%s","quantity":4}]}""".formatted(run, breaker))
+                .getBody().path("id").asLong();
+        String path = "/api/v1/estimates/templates/" + templateId;
+        String change = """
+                {"name":"바꾼 구성 %s","items":[{"productCode":"%s","quantity":1}]}""".formatted(run, cable);
+        JsonHttp otherTeam = JsonHttp.as(rest, "sales2");
+
+        assertProblem(otherTeam.get(path), HttpStatus.NOT_FOUND, "/problems/not-found");
+        assertProblem(otherTeam.put(path, change), HttpStatus.NOT_FOUND, "/problems/not-found");
+        assertProblem(otherTeam.delete(path), HttpStatus.NOT_FOUND, "/problems/not-found");
+        assertThat(otherTeam.get("/api/v1/estimates/templates").getBody().findValuesAsText("id"))
+                .doesNotContain(Long.toString(templateId));
+        assertProblem(otherTeam.post("/api/v1/estimates", """
+                {"customerCode":"%s","templateId":%d}""".formatted(customer, templateId)),
+                HttpStatus.UNPROCESSABLE_ENTITY, "/problems/unknown-reference", "templateId");
+
+        JsonHttp teamMate = JsonHttp.as(rest, "sales3");
+        assertThat(teamMate.get(path).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(teamMate.get("/api/v1/estimates/templates").getBody().findValuesAsText("id"))
+                .contains(Long.toString(templateId));
+        assertThat(teamMate.post("/api/v1/estimates", """
+                {"customerCode":"%s","templateId":%d}""".formatted(customer, templateId)).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        assertProblem(teamMate.put(path, change), HttpStatus.FORBIDDEN, "/problems/forbidden");
+        assertProblem(teamMate.delete(path), HttpStatus.FORBIDDEN, "/problems/forbidden");
+        assertThat(JsonHttp.as(rest, "admin").get(path).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        assertThat(http().get(path).getBody().path("items").findValuesAsText("productCode"))
+                .as("refused changes changed nothing").containsExactly(breaker);
+        assertThat(http().delete(path).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
     private String standardEstimate() {
         return """
                 {"customerCode":"%s","discountRate":2.5,"note":"1차","items":[

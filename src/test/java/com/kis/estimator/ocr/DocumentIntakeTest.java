@@ -36,6 +36,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -125,16 +126,33 @@ class DocumentIntakeTest {
         assertThat(extracted.documentDate().value()).isEqualTo(rfq.date());
         assertThat(extracted.lines()).allSatisfy(line -> assertThat(line.confidence()).isBetween(0.0, 1.0));
 
-        assertThat(JsonHttp.signedIn(rest, "sales2").getForEntity("/api/v1/ocr/documents/" + id + "/file",
-                byte[].class).getBody()).isEqualTo(png);
-        ResponseEntity<byte[]> page = JsonHttp.signedIn(rest, "sales2")
-                .getForEntity("/api/v1/ocr/documents/" + id + "/pages/1/image", byte[].class);
-        assertThat(page.getHeaders().getContentType()).isEqualTo(MediaType.IMAGE_PNG);
+        // the sender's team mate and ops see the document; another team gets 404 at every door (issue 23)
+        for (String user : List.of("sales3", "ops1")) {
+            assertThat(JsonHttp.signedIn(rest, user).getForEntity("/api/v1/ocr/documents/" + id + "/file",
+                    byte[].class).getBody()).as(user).isEqualTo(png);
+            ResponseEntity<byte[]> page = JsonHttp.signedIn(rest, user)
+                    .getForEntity("/api/v1/ocr/documents/" + id + "/pages/1/image", byte[].class);
+            assertThat(page.getHeaders().getContentType()).as(user).isEqualTo(MediaType.IMAGE_PNG);
+        }
+        // as a browser asks for them (an image accepts */*)
+        HttpHeaders anything = new HttpHeaders();
+        anything.setAccept(List.of(MediaType.ALL));
+        for (String door : List.of("", "/file", "/pages/1/image")) {
+            ResponseEntity<String> refused = JsonHttp.signedIn(rest, "sales2").exchange("/api/v1/ocr/documents/" + id
+                    + door, HttpMethod.GET, new HttpEntity<>(anything), String.class);
+            assertThat(refused.getStatusCode()).as(door).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(refused.getBody()).as(door).contains("/problems/not-found");
+        }
 
-        ResponseEntity<JsonNode> again = upload("sales2", "same-content.png", png, null);
+        ResponseEntity<JsonNode> again = upload("sales1", "same-content.png", png, null);
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(again.getBody().get("documentId").asText()).isEqualTo(id);
         assertThat(again.getBody().get("duplicate").asBoolean()).isTrue();
+        // the same bytes from another team: a document of its own, nothing of the first one told
+        ResponseEntity<JsonNode> elsewhere = upload("sales2", "same-content.png", png, null);
+        assertThat(elsewhere.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(elsewhere.getBody().get("documentId").asText()).isNotEqualTo(id);
+        assertThat(elsewhere.getBody().get("duplicate").asBoolean()).isFalse();
 
         Task review = tasks.createTaskQuery().processInstanceBusinessKey(id).taskDefinitionKey("ReviewRfq")
                 .singleResult();
@@ -147,7 +165,7 @@ class DocumentIntakeTest {
         assertThat(runtime.getVariableTyped(review.getProcessInstanceId(), "pageImage").getValue().toString())
                 .startsWith("\"data:image/png;base64,");
 
-        // the uploader's list leads to the review in Tasklist; a repeated upload by someone else lists nothing
+        // the uploader's list leads to the review in Tasklist; the other team's list has its own copy, not this one
         String reviewUrl = "/camunda/app/tasklist/default/#/?task=" + review.getId();
         assertThat(JsonHttp.as(rest, "sales1").get("/api/v1/ocr/documents/" + id).getBody().path("reviewUrl").asText())
                 .isEqualTo(reviewUrl);
@@ -169,8 +187,8 @@ class DocumentIntakeTest {
                 "/problems/business-rule", "lines[0].productCode");
         assertProblem(reviewApi("sales1", id, "MAYBE", customer, lines), HttpStatus.BAD_REQUEST, "/problems/validation");
         assertProblem(reviewApi("ops1", id, "CREATE_ESTIMATE", customer, lines), HttpStatus.CONFLICT, "/problems/conflict");
-        // another team's salesperson: the uploader's team reviews its customer's documents
-        assertProblem(reviewApi("sales2", id, "CREATE_ESTIMATE", customer, lines), HttpStatus.CONFLICT, "/problems/conflict");
+        // another team's salesperson does not even see the document (issue 23)
+        assertProblem(reviewApi("sales2", id, "CREATE_ESTIMATE", customer, lines), HttpStatus.NOT_FOUND, "/problems/not-found");
         assertThat(tasks.createTaskQuery().taskId(review.getId()).count()).isOne();
 
         // what Tasklist sends for the form: the ticked lines' numbers and the corrections; the second line is left

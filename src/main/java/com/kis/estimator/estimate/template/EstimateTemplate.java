@@ -26,6 +26,9 @@ public class EstimateTemplate extends TrackedEntity {
     private String note;
     @Column(nullable = false, updatable = false)
     private String owner;
+    /** The owner's sales team when it was made (as for an estimate): its members see it. */
+    @Column(name = "owner_team", updatable = false)
+    private String ownerTeam;
     @OneToMany(mappedBy = "template", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("lineNo")
     private List<TemplateItem> items = new ArrayList<>();
@@ -33,8 +36,9 @@ public class EstimateTemplate extends TrackedEntity {
     protected EstimateTemplate() {
     }
 
-    public EstimateTemplate(String owner) {
+    public EstimateTemplate(String owner, String ownerTeam) {
         this.owner = owner;
+        this.ownerTeam = ownerTeam;
     }
 
     public void describe(String name, String description, BigDecimal discountRate, String note) {
@@ -60,5 +64,6 @@ public class EstimateTemplate extends TrackedEntity {
     public BigDecimal getDiscountRate() { return discountRate; }
     public String getNote() { return note; }
     public String getOwner() { return owner; }
+    public String getOwnerTeam() { return ownerTeam; }
     public List<TemplateItem> getItems() { return items; }
 }

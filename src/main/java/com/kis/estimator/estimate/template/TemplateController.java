@@ -28,7 +28,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 
-/** Estimate templates; a new estimate starts from one with {@code "templateId"} in its request. */
+/**
+ * Estimate templates; a new estimate starts from one with {@code "templateId"} in its request. Each caller sees
+ * and uses only the templates {@link TemplateAccess} lets them see.
+ */
 @RestController
 @RequestMapping("/api/v1/estimates/templates")
 @Tag(name = "estimate")
@@ -38,18 +41,20 @@ class TemplateController {
     private final EstimateTemplates templates;
     private final CatalogLookup catalog;
     private final CurrentUser user;
+    private final TemplateAccess access;
 
-    TemplateController(EstimateTemplates templates, CatalogLookup catalog, CurrentUser user) {
+    TemplateController(EstimateTemplates templates, CatalogLookup catalog, CurrentUser user, TemplateAccess access) {
         this.templates = templates;
         this.catalog = catalog;
         this.user = user;
+        this.access = access;
     }
 
     @RequiresPermission(Permission.TEMPLATES)
     @GetMapping
     @Transactional(readOnly = true)
     List<TemplateResponse> list() {
-        return templates.findAllWithItems().stream().map(TemplateResponse::of).toList();
+        return templates.findAllWithItems().stream().filter(access::canSee).map(TemplateResponse::of).toList();
     }
 
     @RequiresPermission(Permission.TEMPLATES)
@@ -65,7 +70,7 @@ class TemplateController {
     @ApiResponse(responseCode = "201", description = "Created; Location names it")
     @ApiResponse(responseCode = "422", description = "A line names a product that does not exist (`unknown-reference`)")
     ResponseEntity<TemplateResponse> create(@Valid @RequestBody TemplateRequest request) {
-        EstimateTemplate template = new EstimateTemplate(user.id());
+        EstimateTemplate template = new EstimateTemplate(user.id(), access.teamOfCaller());
         apply(template, request);
         templates.saveAndFlush(template);
         return ResponseEntity.created(URI.create("/api/v1/estimates/templates/" + template.getId()))
@@ -75,9 +80,11 @@ class TemplateController {
     @RequiresPermission(Permission.TEMPLATES)
     @PutMapping("/{id}")
     @ApiResponse(responseCode = "200", description = "Replaced")
+    @ApiResponse(responseCode = "403", description = "The caller sees the template but does not own it")
     @ApiResponse(responseCode = "422", description = "A line names a product that does not exist (`unknown-reference`)")
     TemplateResponse update(@PathVariable long id, @Valid @RequestBody TemplateRequest request) {
         EstimateTemplate template = find(id);
+        access.requireOwner(template, "change");
         template.clearItems();
         // Orphaned lines must be deleted before the new ones are numbered from 1 again.
         templates.flush();
@@ -88,13 +95,19 @@ class TemplateController {
 
     @RequiresPermission(Permission.TEMPLATES)
     @DeleteMapping("/{id}")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "403", description = "The caller sees the template but does not own it")
     ResponseEntity<Void> delete(@PathVariable long id) {
-        templates.delete(find(id));
+        EstimateTemplate template = find(id);
+        access.requireOwner(template, "delete");
+        templates.delete(template);
         return ResponseEntity.noContent().build();
     }
 
+    /** 404 unless it exists and the caller may see it. */
     private EstimateTemplate find(long id) {
-        return templates.findWithItems(id).orElseThrow(() -> ApiProblemException.notFound("Template", id));
+        return access.requireVisible(templates.findWithItems(id)
+                .orElseThrow(() -> ApiProblemException.notFound("Template", id)));
     }
 
     private void apply(EstimateTemplate template, TemplateRequest request) {

@@ -13,9 +13,11 @@ import com.kis.estimator.platform.web.ApiProblemException;
 public class TemplateExpansion {
 
     private final EstimateTemplates templates;
+    private final TemplateAccess access;
 
-    TemplateExpansion(EstimateTemplates templates) {
+    TemplateExpansion(EstimateTemplates templates, TemplateAccess access) {
         this.templates = templates;
+        this.access = access;
     }
 
     public Draft expand(Draft draft) {
@@ -25,7 +27,8 @@ public class TemplateExpansion {
         if (draft.items() != null && !draft.items().isEmpty()) {
             throw ApiProblemException.businessRule("templateId", "give either items or a templateId, not both");
         }
-        EstimateTemplate template = templates.findWithItems(draft.templateId()).orElseThrow(() ->
+        // one the caller may not see is as unknown as one that does not exist
+        EstimateTemplate template = templates.findWithItems(draft.templateId()).filter(access::canSee).orElseThrow(() ->
                 ApiProblemException.unknownReference("templateId", "no template " + draft.templateId()));
         var lines = template.getItems().stream()
                 .map(item -> new Draft.Line(item.getProductCode(), item.getQuantity(), item.getDiscountRate(),

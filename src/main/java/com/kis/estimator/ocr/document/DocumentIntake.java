@@ -4,7 +4,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -23,8 +26,9 @@ import com.kis.estimator.ocr.settings.OcrProperties;
 /**
  * Takes a document in, from the API or the inbox. All checks come first (size, content, pages, the named
  * customer), so a refused file leaves nothing behind; an accepted one is stored with its row and its
- * document-intake process in one transaction. The same content again is the same document: the first one is
- * returned, whoever sends it and under whatever name.
+ * document-intake process in one transaction. The same content again is the same document, under whatever name,
+ * when its sender may see the first one; someone who may not gets a document of their own, which tells them
+ * nothing of the other.
  */
 @Service
 public class DocumentIntake {
@@ -34,8 +38,23 @@ public class DocumentIntake {
     static final String REVIEW_GROUPS = "reviewGroups";
     private static final String ALL_SALES = "sales";
 
-    /** @param duplicate the content had been received before; {@code document} is the first one */
+    /** @param duplicate the content had been received before; {@code document} is the first one its sender sees */
     public record Received(DocumentRecord document, boolean duplicate) {
+    }
+
+    /**
+     * Who sends a document in.
+     *
+     * @param channel {@code api} or {@code inbox}
+     * @param teams   their sales teams, empty for the inbox: they review it
+     * @param sees    whether they may see an earlier document of the same content
+     */
+    public record Sender(String channel, String id, Collection<String> teams, Predicate<DocumentRecord> sees) {
+
+        /** The inbox folder: what a scanner or mail gateway drops there is for all of sales. */
+        public static Sender inbox() {
+            return new Sender("inbox", "ocr-inbox", List.of(), document -> true);
+        }
     }
 
     private final Documents documents;
@@ -56,21 +75,24 @@ public class DocumentIntake {
     }
 
     /**
-     * @param channel {@code api} or {@code inbox}
-     * @param receiverTeams the sales teams of who sent it in, empty for the inbox: they review it
      * @throws DocumentRefused     not a readable PDF or image, or beyond the page limits
      * @throws DocumentTooLarge    over {@code kis.ocr.max-file-size}
      * @throws UnknownCustomer     {@code customerCode} names no customer
      * @throws OcrEngineUnavailable Tesseract is missing here: nothing could read the document
      */
-    public Received receive(byte[] content, String fileName, String customerCode, String channel, String receivedBy,
-            Collection<String> receiverTeams) throws DocumentRefused, DocumentTooLarge, UnknownCustomer {
+    public Received receive(byte[] content, String fileName, String customerCode, Sender sender)
+            throws DocumentRefused, DocumentTooLarge, UnknownCustomer {
+        return receive(content, fileName, customerCode, sender, false);
+    }
+
+    private Received receive(byte[] content, String fileName, String customerCode, Sender sender,
+            boolean fileStoredByAnother) throws DocumentRefused, DocumentTooLarge, UnknownCustomer {
         if (content.length > properties.maxFileSize().toBytes()) {
             throw new DocumentTooLarge("The file is " + content.length + " bytes; at most "
                     + properties.maxFileSize().toBytes() + " are accepted");
         }
         String checksum = sha256(content);
-        var earlier = documents.findByChecksum(checksum);
+        Optional<DocumentRecord> earlier = earlierSeenBy(sender, checksum);
         if (earlier.isPresent()) {
             return new Received(earlier.get(), true);
         }
@@ -84,25 +106,40 @@ public class DocumentIntake {
         }
         DocumentKind kind = DocumentKind.of(content).orElseThrow();
         UUID id = UUID.randomUUID();
+        String reviewGroups = reviewGroups(sender.teams());
         try {
             transaction.executeWithoutResult(status -> {
                 documents.storeFile(checksum, kind.mediaType(), content);
-                documents.insert(id, checksum, name(fileName, kind), kind.mediaType(), content.length, channel,
-                        receivedBy, customer, pages);
+                documents.insert(id, checksum, name(fileName, kind), kind.mediaType(), content.length,
+                        sender.channel(), sender.id(), customer, pages, reviewGroups);
                 ProcessInstance process = runtime.createMessageCorrelation(PROCESS_MESSAGE)
                         .processInstanceBusinessKey(id.toString())
                         .setVariable("documentId", id.toString())
                         .setVariable("fileName", name(fileName, kind))
                         .setVariable("customerCode", customer)
-                        .setVariable(REVIEW_GROUPS, reviewGroups(receiverTeams))
+                        .setVariable(REVIEW_GROUPS, reviewGroups)
                         .correlateStartMessage();
                 documents.attachProcess(id, process.getId());
             });
         } catch (DuplicateKeyException e) {
-            // the same content arrived twice at once: the other one was first
-            return new Received(documents.findByChecksum(checksum).orElseThrow(() -> e), true);
+            // the same content arrived twice at once: the other one was first; or another sender stored the
+            // file a moment before: then this one stores its own document, the file being there now
+            Optional<DocumentRecord> first = earlierSeenBy(sender, checksum);
+            if (first.isPresent()) {
+                return new Received(first.get(), true);
+            }
+            if (!fileStoredByAnother) {
+                return receive(content, fileName, customerCode, sender, true);
+            }
+            throw e;
         }
         return new Received(documents.find(id).orElseThrow(), false);
+    }
+
+    private Optional<DocumentRecord> earlierSeenBy(Sender sender, String checksum) {
+        return documents.withChecksum(checksum).stream()
+                .filter(document -> document.receivedBy().equals(sender.id()) || sender.sees().test(document))
+                .findFirst();
     }
 
     /**

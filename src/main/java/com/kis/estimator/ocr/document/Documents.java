@@ -27,7 +27,7 @@ public class Documents {
     private static final String COLUMNS = "id, checksum, file_name, media_type, size_bytes, channel, received_by,"
             + " customer_code, status, failure_reason, page_count, ocr_confidence, extraction, extraction_confidence,"
             + " process_instance_id, estimate_id, reviewed_by, received_at, ocr_started_at, ocr_finished_at,"
-            + " extracted_at, reviewed_at, ocr_ms, extract_ms";
+            + " extracted_at, reviewed_at, ocr_ms, extract_ms, review_groups";
 
     /** The notices' name on the web UI's event stream. */
     static final String NOTICE = "document";
@@ -58,9 +58,10 @@ public class Documents {
                 Long.class, user);
     }
 
-    public Optional<DocumentRecord> findByChecksum(String checksum) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM erp_ai.document_processing WHERE checksum = ?",
-                Documents::row, checksum).stream().findFirst();
+    /** Every document of this content, oldest first: one per sender who could not see the others. */
+    public List<DocumentRecord> withChecksum(String checksum) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM erp_ai.document_processing WHERE checksum = ?"
+                + " ORDER BY received_at, id", Documents::row, checksum);
     }
 
     /** Stores the original once per content; a second store of the same content is a no-op. */
@@ -80,11 +81,12 @@ public class Documents {
     }
 
     void insert(UUID id, String checksum, String fileName, String mediaType, long size, String channel,
-            String receivedBy, String customerCode, int pageCount) {
+            String receivedBy, String customerCode, int pageCount, String reviewGroups) {
         jdbc.update("INSERT INTO erp_ai.document_processing (id, checksum, file_name, media_type, size_bytes,"
-                + " channel, received_by, customer_code, status, page_count, received_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, checksum, fileName, mediaType, size, channel,
-                receivedBy, customerCode, DocumentStatus.RECEIVED.name(), pageCount, Timestamp.from(clock.instant()));
+                + " channel, received_by, customer_code, status, page_count, received_at, review_groups)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, checksum, fileName, mediaType, size, channel,
+                receivedBy, customerCode, DocumentStatus.RECEIVED.name(), pageCount, Timestamp.from(clock.instant()),
+                reviewGroups);
     }
 
     void attachProcess(UUID id, String processInstanceId) {
@@ -170,6 +172,10 @@ public class Documents {
         return Timestamp.from(clock.instant());
     }
 
+    private static List<String> groups(String reviewGroups) {
+        return reviewGroups == null || reviewGroups.isBlank() ? List.of() : List.of(reviewGroups.split(","));
+    }
+
     private static DocumentRecord row(ResultSet rs, int n) throws SQLException {
         return new DocumentRecord(rs.getObject("id", UUID.class), rs.getString("checksum"), rs.getString("file_name"),
                 rs.getString("media_type"), rs.getLong("size_bytes"), rs.getString("channel"),
@@ -180,7 +186,8 @@ public class Documents {
                 rs.getString("process_instance_id"), rs.getObject("estimate_id", Long.class),
                 rs.getString("reviewed_by"), instant(rs, "received_at"), instant(rs, "ocr_started_at"),
                 instant(rs, "ocr_finished_at"), instant(rs, "extracted_at"), instant(rs, "reviewed_at"),
-                rs.getObject("ocr_ms", Long.class), rs.getObject("extract_ms", Long.class));
+                rs.getObject("ocr_ms", Long.class), rs.getObject("extract_ms", Long.class),
+                groups(rs.getString("review_groups")));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

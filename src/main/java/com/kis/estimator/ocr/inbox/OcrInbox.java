@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -45,8 +44,8 @@ class OcrInbox {
         Path file = exchange.getIn().getBody(java.io.File.class).toPath();
         String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         try {
-            DocumentIntake.Received received = intake.receive(Files.readAllBytes(file), name, null, "inbox",
-                    "ocr-inbox", List.of());
+            DocumentIntake.Received received = intake.receive(Files.readAllBytes(file), name, null,
+                    DocumentIntake.Sender.inbox());
             String what = received.duplicate()
                     ? "The same content was received before as document " + received.document().id()
                             + " (" + received.document().fileName() + "); not taken in again."

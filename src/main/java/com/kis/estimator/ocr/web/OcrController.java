@@ -88,9 +88,9 @@ class OcrController {
             @RequestParam(required = false) String customerCode) {
         DocumentIntake.Received received;
         try {
-            received = intake.receive(file.getBytes(), file.getOriginalFilename(), customerCode, "api",
-                    callers.current().map(Caller::id).orElse("anonymous"),
-                    callers.current().map(Caller::teams).orElse(java.util.Set.of()));
+            Caller caller = callers.current().orElseThrow();
+            received = intake.receive(file.getBytes(), file.getOriginalFilename(), customerCode,
+                    new DocumentIntake.Sender("api", caller.id(), caller.teams(), document -> canSee(caller, document)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (DocumentTooLarge e) {
@@ -163,6 +163,7 @@ class OcrController {
     @ApiResponse(responseCode = "409", description = "The document is not waiting for review")
     @ApiResponse(responseCode = "422", description = "A confirmed line or the customer names something that does not exist (`unknown-reference`)")
     ResponseEntity<DocumentAccepted> review(@PathVariable UUID id, @Valid @RequestBody ReviewRequest request) {
+        find(id);
         Caller caller = callers.current().orElseThrow();
         reviews.submit(id, caller.id(), caller.groups(),
                 new RfqReview(request.decision(), request.customerCode(), request.lines(), request.comment()));
@@ -170,8 +171,15 @@ class OcrController {
         return ResponseEntity.accepted().location(URI.create(body.statusUrl())).body(body);
     }
 
+    /** 404 unless it exists and the caller may see it: its sender, their team, ops and admin (issue 23). */
     private DocumentRecord find(UUID id) {
-        return documents.find(id).orElseThrow(() -> ApiProblemException.notFound("Document", id));
+        Caller caller = callers.current().orElseThrow();
+        return documents.find(id).filter(document -> canSee(caller, document))
+                .orElseThrow(() -> ApiProblemException.notFound("Document", id));
+    }
+
+    private static boolean canSee(Caller caller, DocumentRecord document) {
+        return caller.canSee(document.receivedBy(), document.sharedWith());
     }
 
     private JsonNode extraction(DocumentRecord document) {
