@@ -144,6 +144,19 @@ class DocumentIntakeTest {
             assertThat(refused.getBody()).as(door).contains("/problems/not-found");
         }
 
+        // nor through the engine's doors: the process's variables (the page image, the lines read) and its task
+        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId();
+        for (String engineDoor : List.of("/engine-rest/variable-instance?processInstanceIdIn=" + instance,
+                "/engine-rest/task?processInstanceBusinessKey=" + id,
+                "/engine-rest/process-instance?businessKey=" + id,
+                "/engine-rest/history/variable-instance?processInstanceId=" + instance)) {
+            ResponseEntity<String> seen = JsonHttp.signedIn(rest, "sales2").getForEntity(engineDoor, String.class);
+            assertThat(seen.getStatusCode()).as(engineDoor).isEqualTo(HttpStatus.OK);
+            assertThat(seen.getBody()).as(engineDoor).isEqualTo("[]");
+        }
+        assertThat(JsonHttp.signedIn(rest, "sales3").getForEntity("/engine-rest/task?processInstanceBusinessKey=" + id,
+                String.class).getBody()).as("the door works for the reviewing team").contains(instance);
+
         ResponseEntity<JsonNode> again = upload("sales1", "same-content.png", png, null);
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(again.getBody().get("documentId").asText()).isEqualTo(id);
