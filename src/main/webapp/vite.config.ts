@@ -3,7 +3,8 @@ import react from '@vitejs/plugin-react';
 
 // `npm run dev` serves the UI on :5173 and sends everything the server answers to the application on :8080
 // (./mvnw spring-boot:run), so the UI can be worked on with hot reload against the real API.
-const server = process.env.KIS_SERVER ?? 'http://localhost:8080';
+// 127.0.0.1, not localhost: Node may try ::1 first, and the embedded default answers on 127.0.0.1 only
+const server = process.env.KIS_SERVER ?? 'http://127.0.0.1:8080';
 
 export default defineConfig({
   plugins: [react()],

@@ -1,10 +1,19 @@
 package com.kis.estimator.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -15,6 +24,9 @@ import org.apache.camel.CamelContext;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,6 +68,56 @@ class EmbeddedDefaultTest {
     @Autowired IdentityService identity;
     @Autowired CamelContext camel;
     @Autowired RuntimeService runtime;
+
+    /**
+     * Issue 23: wrong passwords hold a user's sign-ins back longer each time, never for good. Twelve wrong guesses
+     * (Camunda's default locked the user after ten until an administrator unlocked it), then the right password
+     * works once the last hold has passed. The engine's clock is moved past each hold instead of waiting it out.
+     */
+    /** Issue 23: a trial on someone's laptop is not a server for the office network. */
+    @Test
+    void theEmbeddedDefaultAnswersThisMachineOnly() throws Exception {
+        int port = java.net.URI.create(http.getRootUri()).getPort();
+        InetAddress outward = NetworkInterface.networkInterfaces()
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress()
+                        && !address.isLinkLocalAddress())
+                .findFirst().orElse(null);
+        Assumptions.assumeTrue(outward != null, "this machine has no address but loopback");
+
+        assertThatThrownBy(() -> new Socket(outward, port).close()).as("from %s", outward)
+                .isInstanceOf(ConnectException.class);
+        new Socket(InetAddress.getLoopbackAddress(), port).close();
+    }
+
+    @Test
+    void wrongPasswordsHoldSignInsBackLongerEachTimeButNeverLockTheUserForGood() {
+        String id = "lock-try";
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            User user = identity.newUser(id);
+            user.setPassword("lock-try-secret");
+            identity.saveUser(user);
+        }
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        List<Long> holdSeconds = new ArrayList<>();
+        try {
+            for (int guess = 0; guess < 12; guess++) {
+                assertThat(http.withBasicAuth(id, "wrong-" + guess).getForEntity("/api/v1/auth/me", String.class)
+                        .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+                Timestamp until = jdbc.queryForObject("SELECT LOCK_EXP_TIME_ FROM ACT_ID_USER WHERE ID_ = ?",
+                        Timestamp.class, id);
+                holdSeconds.add(Math.round((until.getTime() - ClockUtil.getCurrentTime().getTime()) / 1000.0));
+                ClockUtil.setCurrentTime(new Date(until.getTime() + 1000));
+            }
+            assertThat(http.withBasicAuth(id, "lock-try-secret").getForEntity("/api/v1/auth/me", String.class)
+                    .getStatusCode()).as("after holds of %s s", holdSeconds).isEqualTo(HttpStatus.OK);
+        } finally {
+            ClockUtil.reset();
+        }
+        // Camunda's formula lets the second guess come at once, then 6 s, doubling up to the cap
+        assertThat(holdSeconds).as("seconds held back after each wrong guess").isSorted()
+                .containsSubsequence(6L, 12L, 24L, 48L, 60L).endsWith(60L, 60L);
+    }
 
     @Test
     void healthIsUpWithH2AndEmbeddedRedis() throws Exception {
