@@ -16,10 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
 
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RuntimeService;
@@ -305,6 +309,8 @@ class DocumentIntakeTest {
                 StandardCharsets.US_ASCII), null), "PDF");
         refused(upload("sales1", "locked.pdf", lockedPdf(), null), "password");
         refused(upload("sales1", "bomb.png", pngDeclaring(60_000, 60_000), null), "megapixels");
+        // the same inside a PDF: an image PDFBox would decode at its declared size, drawn on an ordinary page
+        refused(upload("sales1", "image-bomb.pdf", pdfEmbedding(30_000, 30_000), null), "embeds an image");
         BufferedImage small = new BufferedImage(200, 200, BufferedImage.TYPE_BYTE_GRAY);
         refused(upload("sales1", "four-pages.tif", RfqPages.tiff(List.of(small, small, small, small)), null),
                 "at most 3");
@@ -370,6 +376,25 @@ class DocumentIntakeTest {
             StandardProtectionPolicy policy = new StandardProtectionPolicy("owner", "user", new AccessPermission());
             policy.setEncryptionKeyLength(128);
             document.protect(policy);
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    /**
+     * A one-page PDF of ordinary size that draws, small, an image whose dictionary declares {@code width} ×
+     * {@code height} pixels: PDFBox would decode it at that size. Its few bytes of data are no real image.
+     */
+    private static byte[] pdfEmbedding(int width, int height) throws IOException {
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            PDImageXObject image = new PDImageXObject(document, new java.io.ByteArrayInputStream(
+                    new byte[] {0x78, (byte) 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01}), COSName.FLATE_DECODE, width,
+                    height, 8, PDDeviceGray.INSTANCE);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.drawImage(image, 50, 50, 100, 100);
+            }
             document.save(out);
             return out.toByteArray();
         }

@@ -87,10 +87,7 @@ public class DocumentIntake {
 
     private Received receive(byte[] content, String fileName, String customerCode, Sender sender,
             boolean fileStoredByAnother) throws DocumentRefused, DocumentTooLarge, UnknownCustomer {
-        if (content.length > properties.maxFileSize().toBytes()) {
-            throw new DocumentTooLarge("The file is " + content.length + " bytes; at most "
-                    + properties.maxFileSize().toBytes() + " are accepted");
-        }
+        checkSize(content.length);
         String checksum = sha256(content);
         Optional<DocumentRecord> earlier = earlierSeenBy(sender, checksum);
         if (earlier.isPresent()) {
@@ -134,6 +131,17 @@ public class DocumentIntake {
             throw e;
         }
         return new Received(documents.find(id).orElseThrow(), false);
+    }
+
+    /**
+     * Refuses a file over {@code kis.ocr.max-file-size}. The API calls it with the size of the part Tomcat spooled
+     * to disk, before the file is read into memory (issue 23: the check came after reading all of it).
+     */
+    public void checkSize(long bytes) throws DocumentTooLarge {
+        if (bytes > properties.maxFileSize().toBytes()) {
+            throw new DocumentTooLarge("The file is " + bytes + " bytes; at most " + properties.maxFileSize().toBytes()
+                    + " are accepted");
+        }
     }
 
     private Optional<DocumentRecord> earlierSeenBy(Sender sender, String checksum) {

@@ -4,15 +4,22 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 
 /** A PDF's pages rendered with PDFBox at the configured resolution, in grey. */
 final class PdfPages implements DocumentPages {
+
+    private static final int FORM_DEPTH = 8;
 
     private final PDDocument document;
     private final PDFRenderer renderer;
@@ -42,8 +49,9 @@ final class PdfPages implements DocumentPages {
                 long width = pixels(turned ? box.getHeight() : box.getWidth(), limits.dpi());
                 long height = pixels(turned ? box.getWidth() : box.getHeight(), limits.dpi());
                 DocumentPages.checkSize(number, width, height, limits);
+                checkImages(number, document.getPage(number - 1).getResources(), limits, 0);
             }
-        } catch (DocumentRefused | RuntimeException e) {
+        } catch (DocumentRefused | IOException | RuntimeException e) {
             pages.close();
             if (e instanceof DocumentRefused refused) {
                 throw refused;
@@ -79,6 +87,36 @@ final class PdfPages implements DocumentPages {
             document.close();
         } catch (IOException e) {
             // nothing was written; the scratch files are removed by PDFBox either way
+        }
+    }
+
+    /**
+     * Refuses a page that embeds an image larger than a page may be: PDFBox decodes an image at its own size
+     * whatever space it fills on the page, so a small PDF declaring a 30,000 × 30,000 image claimed a gigabyte of
+     * heap when read. Width and height come from the image's dictionary, before any pixel is decoded. Images
+     * inside form objects count too, nested as deep as {@link #FORM_DEPTH}; deeper ones are refused unread.
+     */
+    private static void checkImages(int number, PDResources resources, ImagingLimits limits, int depth)
+            throws DocumentRefused, IOException {
+        if (resources == null) {
+            return;
+        }
+        for (COSName name : resources.getXObjectNames()) {
+            PDXObject object = resources.getXObject(name);
+            if (object instanceof PDImageXObject image) {
+                long pixels = (long) image.getWidth() * image.getHeight();
+                if (pixels > limits.maxPagePixels()) {
+                    throw new DocumentRefused("Page " + number + " embeds an image of " + image.getWidth() + "x"
+                            + image.getHeight() + " pixels (" + pixels / 1_000_000 + " megapixels); at most "
+                            + limits.maxPagePixels() / 1_000_000 + " megapixels are read");
+                }
+            } else if (object instanceof PDFormXObject form) {
+                if (depth >= FORM_DEPTH) {
+                    throw new DocumentRefused("Page " + number + " nests its content more than " + FORM_DEPTH
+                            + " forms deep");
+                }
+                checkImages(number, form.getResources(), limits, depth + 1);
+            }
         }
     }
 

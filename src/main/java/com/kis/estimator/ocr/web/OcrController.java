@@ -89,6 +89,7 @@ class OcrController {
         DocumentIntake.Received received;
         try {
             Caller caller = callers.current().orElseThrow();
+            intake.checkSize(file.getSize());
             received = intake.receive(file.getBytes(), file.getOriginalFilename(), customerCode,
                     new DocumentIntake.Sender("api", caller.id(), caller.teams(), document -> canSee(caller, document)));
         } catch (IOException e) {
