@@ -15,6 +15,7 @@ import java.util.List;
 
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
@@ -23,6 +24,7 @@ import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
 
@@ -48,8 +50,12 @@ public final class XlsxToCsv {
         }
     }
 
-    /** @throws ImportRejected when the file is no readable workbook */
-    public static void convert(Path xlsx, Path csv) {
+    /**
+     * @param maxSharedStrings the most bytes of shared strings (the workbook's text, which has to be held in memory)
+     *                         read, counted as they are unpacked rather than as the zip declares them
+     * @throws ImportRejected when the file is no readable workbook, or its shared strings are larger
+     */
+    public static void convert(Path xlsx, Path csv, long maxSharedStrings) {
         try (OPCPackage workbook = OPCPackage.open(xlsx.toFile(), PackageAccess.READ);
                 BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
             XSSFReader reader = new XSSFReader(workbook);
@@ -60,15 +66,71 @@ public final class XlsxToCsv {
             try (InputStream sheet = sheets.next()) {
                 XMLReader parser = XMLHelper.newXMLReader();
                 parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null,
-                        new ReadOnlySharedStringsTable(workbook), new Rows(out), new PlainFormatter(), false));
+                        sharedStrings(workbook, maxSharedStrings), new Rows(out), new PlainFormatter(), false));
                 parser.parse(new InputSource(sheet));
             }
         } catch (ImportRejected e) {
             throw e;
+        } catch (SharedStringsTooLarge e) {
+            throw new ImportRejected(0, null, e.getMessage());
         } catch (UncheckedIOException e) {
             throw new ImportRejected(0, null, "the workbook cannot be read: " + e.getCause().getMessage());
         } catch (Exception e) {
             throw new ImportRejected(0, null, "the file is no readable XLSX workbook: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The workbook's shared strings, which POI holds in memory: a small file could unpack into gigabytes of them (a
+     * zip bomb, issue 23). They are read through a stream that stops at {@code max} bytes actually unpacked.
+     */
+    private static ReadOnlySharedStringsTable sharedStrings(OPCPackage workbook, long max) throws Exception {
+        List<PackagePart> parts = workbook.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
+        if (parts.isEmpty()) {
+            return new ReadOnlySharedStringsTable(workbook);
+        }
+        try (InputStream unpacked = new AtMost(parts.get(0).getInputStream(), max)) {
+            return new ReadOnlySharedStringsTable(unpacked);
+        }
+    }
+
+    private static final class SharedStringsTooLarge extends IOException {
+        SharedStringsTooLarge(long max) {
+            super("the workbook's shared strings (its text) unpack to more than " + max + " bytes; at most that "
+                    + "is read (kis.erp.max-shared-strings): split the export or export CSV");
+        }
+    }
+
+    /** Reads at most {@code max} bytes of the stream, then refuses. */
+    private static final class AtMost extends java.io.FilterInputStream {
+
+        private final long max;
+        private long read;
+
+        AtMost(InputStream in, long max) {
+            super(in);
+            this.max = max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            count(Math.max(n, 0));
+            return n;
+        }
+
+        private void count(int n) throws SharedStringsTooLarge {
+            read += n;
+            if (read > max) {
+                throw new SharedStringsTooLarge(max);
+            }
         }
     }
 

@@ -57,7 +57,7 @@ public class ImportRequests {
             Charset encoding = request.encoding();
             if (XlsxToCsv.isXlsx(upload.file())) {
                 workFile = upload.file().resolveSibling(UUID.randomUUID() + ".csv");
-                XlsxToCsv.convert(upload.file(), workFile);
+                XlsxToCsv.convert(upload.file(), workFile, properties.maxSharedStrings().toBytes());
                 deleteQuietly(upload.file());
                 encoding = StandardCharsets.UTF_8;
             }

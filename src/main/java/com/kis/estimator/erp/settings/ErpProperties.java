@@ -18,6 +18,7 @@ import org.springframework.util.unit.DataSize;
  * @param lockLease              how long a source's lock lives without being renewed: a run that died holding it
  *                               frees its source after this
  * @param lockRetry              how long an import waits before it asks again for a source's lock (ISO-8601)
+ * @param maxSharedStrings       the most text an XLSX workbook's shared strings may unpack to (held in memory)
  */
 @ConfigurationProperties("kis.erp")
 public record ErpProperties(
@@ -25,5 +26,6 @@ public record ErpProperties(
         @DefaultValue("200MB") DataSize maxFileSize,
         @DefaultValue("5") int reviewThresholdPercent,
         @DefaultValue("12h") Duration lockLease,
-        @DefaultValue("PT15S") String lockRetry) {
+        @DefaultValue("PT15S") String lockRetry,
+        @DefaultValue("50MB") DataSize maxSharedStrings) {
 }
