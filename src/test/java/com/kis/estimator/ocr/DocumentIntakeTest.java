@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,6 +57,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.kis.estimator.Await;
 import com.kis.estimator.JsonHttp;
 import com.kis.estimator.PostgresIntegrationTest;
+import com.kis.estimator.ProdClient;
+import com.kis.estimator.TestTokens;
 import com.kis.estimator.ocr.extraction.ExtractedRfq;
 import com.kis.estimator.ocr.inbox.OcrInboxProperties;
 
@@ -293,6 +298,45 @@ class DocumentIntakeTest {
         Path refused = inbox.directory().resolve("error/" + unreadable + ".report.txt");
         Await.until("the refusal report of " + unreadable, () -> Files.exists(refused) ? refused : null);
         assertThat(Files.readString(refused)).contains("Refused", "neither a PDF nor");
+    }
+
+    /**
+     * Issue 23: one person may send in {@code kis.ocr.max-documents-per-sender-per-day} documents within 24 hours
+     * (each is stored with its pages). The day's documents are written straight into the table here.
+     */
+    @Test
+    void aSenderWhoReachedTheDailyQuotaIsRefusedWithWhenToComeBack() throws Exception {
+        String sender = "sales3";
+        int quota = 200;
+        for (int n = 0; n < quota; n++) {
+            String checksum = "q".repeat(58) + String.format("%06d", n); // no SHA-256 has a q
+            jdbc.update("INSERT INTO erp_ai.document_files (checksum, media_type, size_bytes, content, stored_at)"
+                    + " VALUES (?, 'image/png', 1, ?, now())", checksum, new byte[] {1});
+            jdbc.update("INSERT INTO erp_ai.document_processing (id, checksum, file_name, media_type, size_bytes,"
+                    + " channel, received_by, status, received_at, review_groups) VALUES (?, ?, 'earlier.png',"
+                    + " 'image/png', 1, 'api', ?, 'FAILED', ?, 'team-seoul')", java.util.UUID.randomUUID(), checksum,
+                    sender, java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60L * (quota - n))));
+        }
+        try {
+            long documents = count("erp_ai.document_processing");
+            // a client of its own: the test template's would wait out the Retry-After and ask again
+            HttpResponse<String> refused = HttpClient.newHttpClient().send(ProdClient.multipart(
+                    URI.create(rest.getRootUri() + "/api/v1/ocr/process"), TestTokens.of(sender), "one-too-many.png",
+                    "image/png", RfqPages.png(RfqPages.page(RfqSamples.rfq(System.nanoTime(), 2)))),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(429);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(json.readTree(refused.body()).path("detail").asText()).contains("200 documents within 24 hours");
+            // the oldest of the day (200 minutes ago) is a day old in 20 h 40 min
+            assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow()))
+                    .isBetween(20 * 3600L + 38 * 60, 20 * 3600L + 41 * 60);
+            assertThat(count("erp_ai.document_processing")).as("nothing stored").isEqualTo(documents);
+        } finally {
+            jdbc.update("DELETE FROM erp_ai.document_processing WHERE received_by = ? AND file_name = 'earlier.png'",
+                    sender);
+            jdbc.update("DELETE FROM erp_ai.document_files WHERE checksum LIKE 'qqqq%'");
+        }
     }
 
     @Test

@@ -3,6 +3,9 @@ package com.kis.estimator.ocr.document;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -63,9 +66,11 @@ public class DocumentIntake {
     private final RuntimeService runtime;
     private final TransactionTemplate transaction;
     private final OcrProperties properties;
+    private final Clock clock;
 
     DocumentIntake(Documents documents, OcrReading reading, CatalogLookup catalog, RuntimeService runtime,
-            TransactionTemplate transaction, OcrProperties properties) {
+            TransactionTemplate transaction, OcrProperties properties, Clock clock) {
+        this.clock = clock;
         this.documents = documents;
         this.reading = reading;
         this.catalog = catalog;
@@ -78,21 +83,23 @@ public class DocumentIntake {
      * @throws DocumentRefused     not a readable PDF or image, or beyond the page limits
      * @throws DocumentTooLarge    over {@code kis.ocr.max-file-size}
      * @throws UnknownCustomer     {@code customerCode} names no customer
+     * @throws SenderQuotaReached  the sender's documents of the last 24 hours reached the quota
      * @throws OcrEngineUnavailable Tesseract is missing here: nothing could read the document
      */
     public Received receive(byte[] content, String fileName, String customerCode, Sender sender)
-            throws DocumentRefused, DocumentTooLarge, UnknownCustomer {
+            throws DocumentRefused, DocumentTooLarge, UnknownCustomer, SenderQuotaReached {
         return receive(content, fileName, customerCode, sender, false);
     }
 
     private Received receive(byte[] content, String fileName, String customerCode, Sender sender,
-            boolean fileStoredByAnother) throws DocumentRefused, DocumentTooLarge, UnknownCustomer {
+            boolean fileStoredByAnother) throws DocumentRefused, DocumentTooLarge, UnknownCustomer, SenderQuotaReached {
         checkSize(content.length);
         String checksum = sha256(content);
         Optional<DocumentRecord> earlier = earlierSeenBy(sender, checksum);
         if (earlier.isPresent()) {
             return new Received(earlier.get(), true);
         }
+        checkQuota(sender);
         reading.unavailable().ifPresent(reason -> {
             throw new OcrEngineUnavailable(reason);
         });
@@ -141,6 +148,23 @@ public class DocumentIntake {
         if (bytes > properties.maxFileSize().toBytes()) {
             throw new DocumentTooLarge("The file is " + bytes + " bytes; at most " + properties.maxFileSize().toBytes()
                     + " are accepted");
+        }
+    }
+
+    /**
+     * Each document is stored with its pages; one person (or a stolen session) may not fill the database with
+     * them. The inbox is the company's own and has no quota.
+     */
+    private void checkQuota(Sender sender) throws SenderQuotaReached {
+        if (!"api".equals(sender.channel())) {
+            return;
+        }
+        int quota = properties.maxDocumentsPerSenderPerDay();
+        Instant now = clock.instant();
+        List<Instant> lastDay = documents.receivedSince(sender.id(), now.minus(Duration.ofDays(1)));
+        if (lastDay.size() >= quota) {
+            Instant frees = lastDay.get(lastDay.size() - quota).plus(Duration.ofDays(1));
+            throw new SenderQuotaReached(quota, Duration.between(now, frees));
         }
     }
 

@@ -53,6 +53,12 @@ public class Documents {
                 + " ORDER BY received_at DESC, id LIMIT ? OFFSET ?", Documents::row, user, limit, offset);
     }
 
+    /** When each of the user's documents received since {@code since} came, oldest first. */
+    public List<Instant> receivedSince(String user, Instant since) {
+        return jdbc.query("SELECT received_at FROM erp_ai.document_processing WHERE received_by = ? AND received_at > ?"
+                + " ORDER BY received_at", (rs, n) -> instant(rs, "received_at"), user, Timestamp.from(since));
+    }
+
     public long countReceivedBy(String user) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM erp_ai.document_processing WHERE received_by = ?",
                 Long.class, user);

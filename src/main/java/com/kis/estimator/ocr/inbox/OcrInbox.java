@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import com.kis.estimator.ocr.document.DocumentIntake;
 import com.kis.estimator.ocr.document.DocumentTooLarge;
+import com.kis.estimator.ocr.document.SenderQuotaReached;
 import com.kis.estimator.ocr.document.UnknownCustomer;
 import com.kis.estimator.ocr.imaging.DocumentRefused;
 
@@ -53,7 +54,7 @@ class OcrInbox {
                             + received.document().pageCount() + " page(s).";
             outcome(exchange, "done", name, what + "\nStatus: /api/v1/ocr/documents/" + received.document().id());
             log.info("OCR inbox: {}: {}", name, what);
-        } catch (DocumentRefused | DocumentTooLarge | UnknownCustomer e) {
+        } catch (DocumentRefused | DocumentTooLarge | UnknownCustomer | SenderQuotaReached e) {
             outcome(exchange, "error", name, "Refused: " + e.getMessage());
             log.warn("OCR inbox: {} refused: {}", name, e.getMessage());
         }

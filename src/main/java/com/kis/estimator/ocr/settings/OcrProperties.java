@@ -22,6 +22,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxPages       documents with more pages are refused
  * @param maxPagePixels  larger pages are refused from their header, before decoding (decompression bombs)
  * @param previewWidth   the width of the page images kept for the reviewer
+ * @param maxDocumentsPerSenderPerDay documents one user may send in within 24 hours (each is stored with its
+ *                       pages); more are refused with 429 until the oldest of them is a day old. The inbox has none
  */
 @ConfigurationProperties("kis.ocr")
 public record OcrProperties(
@@ -36,5 +38,6 @@ public record OcrProperties(
         @DefaultValue("20MB") DataSize maxFileSize,
         @DefaultValue("20") int maxPages,
         @DefaultValue("40000000") long maxPagePixels,
-        @DefaultValue("900") int previewWidth) {
+        @DefaultValue("900") int previewWidth,
+        @DefaultValue("200") int maxDocumentsPerSenderPerDay) {
 }

@@ -34,6 +34,7 @@ import com.kis.estimator.ocr.document.DocumentIntake;
 import com.kis.estimator.ocr.document.DocumentRecord;
 import com.kis.estimator.ocr.document.DocumentTooLarge;
 import com.kis.estimator.ocr.document.Documents;
+import com.kis.estimator.ocr.document.SenderQuotaReached;
 import com.kis.estimator.ocr.document.UnknownCustomer;
 import com.kis.estimator.ocr.engine.OcrEngineUnavailable;
 import com.kis.estimator.ocr.imaging.DocumentRefused;
@@ -84,6 +85,8 @@ class OcrController {
     @ApiResponse(responseCode = "202", description = "Taken in; statusUrl follows the reading")
     @ApiResponse(responseCode = "200", description = "The same file was taken in before: that document")
     @ApiResponse(responseCode = "422", description = "The file is no document the OCR can read (`document-refused`)")
+    @ApiResponse(responseCode = "429", description = "The caller sent in kis.ocr.max-documents-per-sender-per-day "
+            + "documents within 24 hours (`rate-limited`, with Retry-After)")
     ResponseEntity<DocumentAccepted> process(@RequestPart("file") MultipartFile file,
             @RequestParam(required = false) String customerCode) {
         DocumentIntake.Received received;
@@ -101,6 +104,8 @@ class OcrController {
                     e.getMessage(), Map.of("errors", List.of(Map.of("field", "file", "message", e.getMessage()))));
         } catch (UnknownCustomer e) {
             throw ApiProblemException.unknownReference("customerCode", e.getMessage());
+        } catch (SenderQuotaReached e) {
+            throw ApiProblemException.quotaReached(e.getMessage(), e.retryAfter());
         } catch (OcrEngineUnavailable e) {
             throw new ApiProblemException(HttpStatus.SERVICE_UNAVAILABLE, ProblemType.SERVICE_UNAVAILABLE,
                     "Documents cannot be read on this server: " + e.getMessage());

@@ -15,6 +15,7 @@ public class ApiProblemException extends RuntimeException {
     private final HttpStatus status;
     private final ProblemType type;
     private final Map<String, Object> properties;
+    private long retryAfterSeconds;
 
     public ApiProblemException(HttpStatus status, ProblemType type, String detail) {
         this(status, type, detail, Map.of());
@@ -25,6 +26,19 @@ public class ApiProblemException extends RuntimeException {
         this.status = status;
         this.type = type;
         this.properties = Map.copyOf(properties);
+    }
+
+    /** 429 for a limit of the business (not the request rate), with when to ask again. */
+    public static ApiProblemException quotaReached(String detail, java.time.Duration retryAfter) {
+        ApiProblemException problem = new ApiProblemException(HttpStatus.TOO_MANY_REQUESTS, ProblemType.RATE_LIMITED,
+                detail);
+        problem.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
+        return problem;
+    }
+
+    /** Seconds for a {@code Retry-After} header; 0: none. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public static ApiProblemException notFound(String what, Object id) {

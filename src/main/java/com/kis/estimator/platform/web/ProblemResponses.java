@@ -56,7 +56,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> apiProblem(ApiProblemException ex, WebRequest request) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
         ex.properties().forEach(body::setProperty);
-        return finish(body, ex.type(), request, HttpHeaders.EMPTY);
+        return finish(body, ex.type(), request, ex.retryAfterSeconds() > 0
+                ? retryAfter((int) Math.min(Integer.MAX_VALUE, ex.retryAfterSeconds())) : HttpHeaders.EMPTY);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

@@ -41,6 +41,6 @@ class OcrReadingTest {
 
     private static OcrProperties properties(boolean required, Path tessdata) {
         return new OcrProperties(required, tessdata, "kor+eng", 4, 1, 4, Duration.ofSeconds(5), 300,
-                DataSize.ofMegabytes(20), 20, 40_000_000, 900);
+                DataSize.ofMegabytes(20), 20, 40_000_000, 900, 200);
     }
 }
