@@ -167,6 +167,17 @@ public final class ProdClient implements DrillLoad.Door {
                 .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, content, tail))).build();
     }
 
+    /** A JSON body for {@code POST /api/v1/erp/import?type=products}: {@code count} products coded prefix-00001… */
+    public static String productsToImport(String codePrefix, int count) {
+        StringBuilder rows = new StringBuilder("[");
+        for (int i = 1; i <= count; i++) {
+            rows.append(i > 1 ? "," : "").append(String.format("{\"product_code\":\"%s-%05d\",\"name\":\"시험 품목 %d\","
+                    + "\"category\":\"BREAKER\",\"unit\":\"EA\",\"list_price\":%d,\"cost\":%d}", codePrefix, i, i,
+                    1000 + i, 600 + i));
+        }
+        return rows.append("]").toString();
+    }
+
     /** A text field of a JSON answer. */
     public static String field(String body, String name) {
         try {

@@ -81,7 +81,8 @@ class PostgresRestartDrillTest {
         long estimatesBefore = count("SELECT count(*) FROM estimator.estimates");
         long decisionsBefore = count("SELECT count(*) FROM estimator.estimate_approvals");
         // an ERP import pushed just before: its run is under way when the database goes
-        HttpResponse<String> pushed = client.send("ops1", "POST", "/api/v1/erp/import?type=products", importRows());
+        HttpResponse<String> pushed = client.send("ops1", "POST", "/api/v1/erp/import?type=products",
+                ProdClient.productsToImport("T-PGI", IMPORT_ROWS));
         assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(202);
         String importId = JSON.readTree(pushed.body()).path("importId").asText();
         String importAtStop = importState(importId);
@@ -145,15 +146,6 @@ class PostgresRestartDrillTest {
         // every answer a 503 for 10 s: the 5xx rule holds, and waits its 5 minutes before paging
         assertThat(raised).as("alerts raised").containsEntry("KisServerErrors", "pending")
                 .doesNotContainKeys("KisIncidentsOpen", "KisErpImportFailed");
-    }
-
-    private static String importRows() {
-        StringBuilder rows = new StringBuilder("[");
-        for (int i = 1; i <= IMPORT_ROWS; i++) {
-            rows.append(i > 1 ? "," : "").append(String.format("{\"product_code\":\"T-PGI-%05d\",\"name\":\"시험 품목 %d\","
-                    + "\"category\":\"BREAKER\",\"unit\":\"EA\",\"list_price\":%d,\"cost\":%d}", i, i, 1000 + i, 600 + i));
-        }
-        return rows.append("]").toString();
     }
 
     private String importState(String importId) {

@@ -37,7 +37,7 @@ class RedisOutageTest {
     /** The outage: long enough for the circuit's probe, the job executor's retries and a full scrape cycle. */
     private static final long OUTAGE_SECONDS = 60;
     private static final int IMPORT_PRODUCTS = 20;
-    private static final String IMPORT = importRows();
+    private static final String IMPORT = ProdClient.productsToImport("T-RDI", IMPORT_PRODUCTS);
     private static final Pattern GAUGE_OPEN = Pattern.compile("(?m)^kis_redis_circuit_open\\{[^}]*} (\\S+)$");
     private static final Pattern REFUSED = Pattern.compile("(?m)^kis_redis_commands_refused_total\\{[^}]*} (\\S+)$");
 
@@ -142,15 +142,6 @@ class RedisOutageTest {
         } else {
             assertThat(imported).as("a refused import applies nothing").isZero();
         }
-    }
-
-    private static String importRows() {
-        StringBuilder rows = new StringBuilder("[");
-        for (int i = 1; i <= IMPORT_PRODUCTS; i++) {
-            rows.append(i > 1 ? "," : "").append(String.format("{\"product_code\":\"T-RDI-%03d\",\"name\":\"시험 품목 %d\","
-                    + "\"category\":\"BREAKER\",\"unit\":\"EA\",\"list_price\":%d,\"cost\":%d}", i, i, 1000 + i, 600 + i));
-        }
-        return rows.append("]").toString();
     }
 
     /** The import's state and outcome, as ops read it ({@code statusUrl} of its 202). */
