@@ -2,11 +2,11 @@ package com.kis.estimator.ocr.document;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -70,13 +70,13 @@ public class DocumentIntake {
 
     DocumentIntake(Documents documents, OcrReading reading, CatalogLookup catalog, RuntimeService runtime,
             TransactionTemplate transaction, OcrProperties properties, Clock clock) {
-        this.clock = clock;
         this.documents = documents;
         this.reading = reading;
         this.catalog = catalog;
         this.runtime = runtime;
         this.transaction = transaction;
         this.properties = properties;
+        this.clock = clock;
     }
 
     /**
