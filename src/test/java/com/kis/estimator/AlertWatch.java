@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -46,7 +48,7 @@ public final class AlertWatch implements AutoCloseable {
 
     /** Scraping the instances at these base addresses ({@code http://127.0.0.1:port}). */
     public static AlertWatch watching(String... bases) throws IOException, InterruptedException {
-        return start(java.util.Arrays.stream(bases).map(base -> URI.create(base).getPort()).toList());
+        return start(Arrays.stream(bases).map(base -> URI.create(base).getPort()).toList());
     }
 
     /** Scraping {@code /actuator/prometheus} on each of the instances' loopback ports. */
@@ -101,7 +103,7 @@ public final class AlertWatch implements AutoCloseable {
      * in its panel.
      */
     public Map<String, Integer> dashboardSeries() throws IOException, InterruptedException {
-        Map<String, Integer> series = new java.util.LinkedHashMap<>();
+        Map<String, Integer> series = new LinkedHashMap<>();
         try (var dashboards = Files.list(Path.of("deploy/grafana/dashboards"))) {
             for (Path dashboard : dashboards.filter(file -> file.toString().endsWith(".json")).sorted().toList()) {
                 for (JsonNode panel : JSON.readTree(dashboard.toFile()).path("panels")) {

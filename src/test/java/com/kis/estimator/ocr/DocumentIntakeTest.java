@@ -4,6 +4,7 @@ import static com.kis.estimator.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -13,10 +14,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.zip.CRC32;
 
 import org.apache.pdfbox.cos.COSName;
@@ -314,8 +318,8 @@ class DocumentIntakeTest {
                     + " VALUES (?, 'image/png', 1, ?, now())", checksum, new byte[] {1});
             jdbc.update("INSERT INTO erp_ai.document_processing (id, checksum, file_name, media_type, size_bytes,"
                     + " channel, received_by, status, received_at, review_groups) VALUES (?, ?, 'earlier.png',"
-                    + " 'image/png', 1, 'api', ?, 'FAILED', ?, 'team-seoul')", java.util.UUID.randomUUID(), checksum,
-                    sender, java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60L * (quota - n))));
+                    + " 'image/png', 1, 'api', ?, 'FAILED', ?, 'team-seoul')", UUID.randomUUID(), checksum,
+                    sender, Timestamp.from(Instant.now().minusSeconds(60L * (quota - n))));
         }
         try {
             long documents = count("erp_ai.document_processing");
@@ -363,7 +367,7 @@ class DocumentIntakeTest {
         assertProblem(upload("sales1", "page.png", page, "NO-SUCH-CUSTOMER"), HttpStatus.UNPROCESSABLE_ENTITY,
                 "/problems/unknown-reference", "customerCode");
         assertThat(upload("approver1", "page.png", page, null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertProblem(JsonHttp.as(rest, "sales1").get("/api/v1/ocr/documents/" + java.util.UUID.randomUUID()),
+        assertProblem(JsonHttp.as(rest, "sales1").get("/api/v1/ocr/documents/" + UUID.randomUUID()),
                 HttpStatus.NOT_FOUND, "/problems/not-found");
         assertProblem(JsonHttp.as(rest, "sales1").get("/api/v1/ocr/documents/not-a-uuid"),
                 HttpStatus.BAD_REQUEST, "/problems/invalid-parameter");
@@ -433,7 +437,7 @@ class DocumentIntakeTest {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage();
             document.addPage(page);
-            PDImageXObject image = new PDImageXObject(document, new java.io.ByteArrayInputStream(
+            PDImageXObject image = new PDImageXObject(document, new ByteArrayInputStream(
                     new byte[] {0x78, (byte) 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01}), COSName.FLATE_DECODE, width,
                     height, 8, PDDeviceGray.INSTANCE);
             try (PDPageContentStream content = new PDPageContentStream(document, page)) {

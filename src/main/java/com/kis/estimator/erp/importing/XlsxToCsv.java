@@ -1,6 +1,7 @@
 package com.kis.estimator.erp.importing;
 
 import java.io.BufferedWriter;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -102,7 +103,7 @@ public final class XlsxToCsv {
     }
 
     /** Reads at most {@code max} bytes of the stream, then refuses. */
-    private static final class AtMost extends java.io.FilterInputStream {
+    private static final class AtMost extends FilterInputStream {
 
         private final long max;
         private long read;

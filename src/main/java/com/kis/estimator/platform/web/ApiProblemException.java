@@ -1,5 +1,6 @@
 package com.kis.estimator.platform.web;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +30,7 @@ public class ApiProblemException extends RuntimeException {
     }
 
     /** 429 for a limit of the business (not the request rate), with when to ask again. */
-    public static ApiProblemException quotaReached(String detail, java.time.Duration retryAfter) {
+    public static ApiProblemException quotaReached(String detail, Duration retryAfter) {
         ApiProblemException problem = new ApiProblemException(HttpStatus.TOO_MANY_REQUESTS, ProblemType.RATE_LIMITED,
                 detail);
         problem.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
